@@ -1,0 +1,113 @@
+using System;
+using MtaSts.Validation;
+
+namespace MtaSts.Policy
+{
+    /// <summary>
+    /// One <c>mx</c> value of a policy (RFC 8461 §3.2 <c>sts-policy-mx-value = ["*."] Domain</c>): a host
+    /// name, or <c>*.</c> plus a domain, standing for exactly one more label on the left (§4.1).
+    /// Always held in lowercase A-label form.
+    /// </summary>
+    public sealed class MxPattern : IEquatable<MxPattern>
+    {
+        private MxPattern(string value)
+        {
+            Value = value;
+            IsWildcard = value.Length > 2 && value[0] == '*';
+        }
+
+        /// <summary>The pattern as it is written in the policy, e.g. <c>*.mail.example.com</c>.</summary>
+        public string Value { get; }
+
+        /// <summary>True for a <c>*.</c> pattern.</summary>
+        public bool IsWildcard { get; }
+
+        /// <summary>The domain part: the pattern without its <c>*.</c> prefix.</summary>
+        public string Domain => IsWildcard ? Value.Substring(2) : Value;
+
+        /// <summary>
+        /// Reads a pattern typed by a person: U-labels become A-labels, case and one trailing dot are
+        /// normalised. Anything else that is not RFC 5321 syntax throws <see cref="MtaStsFormatException"/>.
+        /// </summary>
+        public static MxPattern Parse(string input)
+        {
+            string? reason = TryParse(input, out MxPattern? pattern);
+            if (reason != null)
+            {
+                throw new MtaStsFormatException(new Finding(ErrorCodes.MxPatternInvalid, Severity.Error,
+                    $"'{input}' is not a valid MX pattern: {reason}. An MX pattern is a host name such as 'mail.example.com', or '*.' plus a domain such as '*.mail.example.com'.",
+                    "RFC 8461 §3.2, RFC 5321 §4.1.2", target: input));
+            }
+
+            return pattern!;
+        }
+
+        /// <summary>Like <see cref="Parse"/>, but returns the reason instead of throwing (null when valid).</summary>
+        public static string? TryParse(string? input, out MxPattern? pattern)
+        {
+            pattern = null;
+            if (input == null)
+            {
+                return "the name is empty";
+            }
+
+            bool wildcard = input.StartsWith("*.", StringComparison.Ordinal);
+            if (input == "*" || input == "*.")
+            {
+                return "a wildcard needs a domain after '*.', as in '*.example.com'";
+            }
+
+            string? reason = DomainNameInput.TryNormalize(wildcard ? input.Substring(2) : input, out string domain);
+            if (reason != null)
+            {
+                return reason;
+            }
+
+            if (wildcard && domain.Length > DomainSyntax.MaxNameLength - 2)
+            {
+                return $"a host matched by it would be longer than {DomainSyntax.MaxNameLength} characters (RFC 1035 §2.3.4)";
+            }
+
+            pattern = new MxPattern(wildcard ? "*." + domain : domain);
+            return null;
+        }
+
+        /// <summary>Builds a pattern from text that already passed the policy grammar (lowercased here).</summary>
+        internal static MxPattern FromValidatedSyntax(string value) => new MxPattern(DomainNameInput.ToLowerAscii(value));
+
+        /// <summary>
+        /// RFC 8461 §4.1: does the MX host (the MX record's target) match this pattern? Case and one trailing
+        /// dot are ignored and U-labels are compared as A-labels; <c>*.</c> covers exactly one leftmost label.
+        /// </summary>
+        public bool Matches(string mxHost)
+        {
+            string? host = DomainNameInput.ForComparison(mxHost);
+            if (host == null)
+            {
+                return false;
+            }
+
+            if (!IsWildcard)
+            {
+                return string.Equals(host, Value, StringComparison.Ordinal);
+            }
+
+            int firstDot = host.IndexOf('.');
+            if (firstDot <= 0)
+            {
+                return false;
+            }
+
+            var rest = host.AsSpan(firstDot + 1);
+            return rest.SequenceEqual(Value.AsSpan(2));
+        }
+
+        public bool Equals(MxPattern? other) => other != null && other.Value == Value;
+
+        public override bool Equals(object? obj) => Equals(obj as MxPattern);
+
+        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
+
+        public override string ToString() => Value;
+    }
+}

@@ -1,0 +1,506 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using MtaSts.Validation;
+
+namespace MtaSts.Policy
+{
+    /// <summary>
+    /// Parses policy text exactly per the RFC 8461 §3.2 ABNF in one pass over the characters: lines end in
+    /// LF or CRLF (erratum 6253), at most one terminator ends the text, no blank lines, no leading white space,
+    /// white space allowed only after the colon and at the end of a line. Registered field names and values
+    /// are case-sensitive (RFC 7405 <c>%s</c>); a registered name with a bad value is an error, not an
+    /// extension. version, mode and max_age are first-wins (§3.2); mx repeats; unknown fields are kept.
+    /// </summary>
+    public static class PolicyParser
+    {
+        /// <summary>RFC 8461 §3.3 suggests senders cap policies at 64 KiB; larger input is refused unread.</summary>
+        public const int MaxPolicyBytes = 65536;
+
+        private const string Section = "RFC 8461 §3.2";
+        private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, true);
+
+        /// <summary>Parses policy bytes as served: UTF-8 without a byte order mark, at most 64 KiB.</summary>
+        public static ParseResult<MtaStsPolicy> Parse(byte[] bytes)
+        {
+            if (bytes == null)
+            {
+                throw new ArgumentNullException(nameof(bytes));
+            }
+
+            if (bytes.Length > MaxPolicyBytes)
+            {
+                return Fail(ErrorCodes.PolicyTooLarge, $"The policy is {bytes.Length} bytes; senders may refuse anything over {MaxPolicyBytes} bytes (64 KiB). A policy is a few lines: check that the right file was given.", "RFC 8461 §3.3", 0, 0);
+            }
+
+            if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+            {
+                return Fail(ErrorCodes.PolicyEncoding, "The policy starts with a UTF-8 byte order mark (EF BB BF), which the grammar does not allow and strict senders reject. Save the file as UTF-8 without BOM (Export-MtaStsPolicy does).", Section, 1, 1);
+            }
+
+            if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+            {
+                return Fail(ErrorCodes.PolicyEncoding, "The policy is UTF-16 (it starts with a UTF-16 byte order mark), as Windows PowerShell 5.1 writes with '>' or Out-File. Senders read ASCII/UTF-8: write it with Export-MtaStsPolicy.", Section, 1, 1);
+            }
+
+            string text;
+            try
+            {
+                text = StrictUtf8.GetString(bytes);
+            }
+            catch (DecoderFallbackException ex)
+            {
+                return Fail(ErrorCodes.PolicyEncoding, $"The policy is not valid UTF-8 (bad byte near offset {ex.Index}). Save it as UTF-8 without BOM; outside extension values it must be plain ASCII.", Section, 0, 0);
+            }
+
+            return Parse(text);
+        }
+
+        /// <summary>Parses policy text; never throws for bad input, which is reported in the result's Error.</summary>
+        public static ParseResult<MtaStsPolicy> Parse(string text)
+        {
+            if (text == null)
+            {
+                throw new ArgumentNullException(nameof(text));
+            }
+
+            if (text.Length == 0)
+            {
+                return Fail(ErrorCodes.PolicyFieldMissing, "The policy is empty; it needs version, mode, mx and max_age lines.", Section, 1, 1);
+            }
+
+            if (text.Length > MaxPolicyBytes)
+            {
+                return Fail(ErrorCodes.PolicyTooLarge, $"The policy is over {MaxPolicyBytes} characters; senders may refuse anything over 64 KiB. A policy is a few lines: check that the right text was given.", "RFC 8461 §3.3", 0, 0);
+            }
+
+            var state = new State(text);
+            int pos = 0;
+            int line = 1;
+            while (true)
+            {
+                int newline = text.IndexOf('\n', pos);
+                int end = newline < 0 ? text.Length : newline;
+                int contentEnd = newline > pos && text[newline - 1] == '\r' ? newline - 1 : end;
+                if (!state.ParseLine(pos, contentEnd, line))
+                {
+                    return new ParseResult<MtaStsPolicy>(null, state.Error, state.Warnings);
+                }
+
+                if (newline < 0 || newline == text.Length - 1)
+                {
+                    break;
+                }
+
+                pos = newline + 1;
+                line++;
+            }
+
+            return state.Finish(line, text.Length - pos + 1);
+        }
+
+        private static ParseResult<MtaStsPolicy> Fail(string code, string message, string section, int line, int column) =>
+            new ParseResult<MtaStsPolicy>(null, new Finding(code, Severity.Error, message, section, line, column), null);
+
+        /// <summary>What one parse has seen so far.</summary>
+        private sealed class State
+        {
+            private readonly string text;
+            private int fieldCount;
+            private int versionLine;
+            private int versionFieldIndex = -1;
+            private PolicyMode? mode;
+            private int maxAge = -1;
+            private int maxAgeLine;
+            private int maxAgeColumn;
+            private List<MxPattern>? mx;
+            private List<ExtensionField>? extensions;
+
+            public State(string text) => this.text = text;
+
+            public Finding? Error { get; private set; }
+
+            public List<Finding>? Warnings { get; private set; }
+
+            public bool ParseLine(int start, int end, int line)
+            {
+                var s = text.AsSpan(start, end - start);
+                if (s.IsEmpty)
+                {
+                    return Err(ErrorCodes.PolicySyntax, "The line is blank; the policy allows no blank lines, not even one at the end (after the last line's terminator). Remove it.", line, 1);
+                }
+
+                char first = s[0];
+                if (!DomainSyntax.IsLetterOrDigit(first))
+                {
+                    return Err(ErrorCodes.PolicySyntax, DescribeBadLineStart(s), line, 1);
+                }
+
+                int i = 1;
+                while (i < s.Length && IsNameChar(s[i]))
+                {
+                    i++;
+                }
+
+                if (i > 32)
+                {
+                    return Err(ErrorCodes.PolicySyntax, $"The field name '{s.Slice(0, i).ToString()}' is {i} characters long; field names are at most 32.", line, 1);
+                }
+
+                if (i == s.Length)
+                {
+                    return Err(ErrorCodes.PolicySyntax, $"The line '{Shorten(s)}' has no ':'; every line is 'name: value', for example 'mode: testing'.", line, i + 1);
+                }
+
+                if (s[i] != ':')
+                {
+                    string problem = s[i] == ' ' || s[i] == '\t'
+                        ? $"White space before ':' after '{s.Slice(0, i).ToString()}' is not allowed; write '{s.Slice(0, i).ToString()}:'."
+                        : $"'{DomainSyntax.Printable(s[i])}' cannot appear in a field name; names are letters, digits, '_', '-' and '.', followed by ':'.";
+                    return Err(ErrorCodes.PolicySyntax, problem, line, i + 1);
+                }
+
+                var name = s.Slice(0, i);
+                int valueStart = i + 1;
+                while (valueStart < s.Length && IsWsp(s[valueStart]))
+                {
+                    valueStart++;
+                }
+
+                int valueEnd = s.Length;
+                while (valueEnd > valueStart && IsWsp(s[valueEnd - 1]))
+                {
+                    valueEnd--;
+                }
+
+                var value = s.Slice(valueStart, valueEnd - valueStart);
+                int column = valueStart + 1;
+                fieldCount++;
+                switch (name.Length)
+                {
+                    case 2 when name.SequenceEqual("mx".AsSpan()):
+                        return ParseMx(value, line, column);
+                    case 4 when name.SequenceEqual("mode".AsSpan()):
+                        return ParseMode(value, line, column);
+                    case 7 when name.SequenceEqual("version".AsSpan()):
+                        return ParseVersion(value, line, column);
+                    case 7 when name.SequenceEqual("max_age".AsSpan()):
+                        return ParseMaxAge(value, line, column);
+                    default:
+                        return ParseExtension(name, value, line, column);
+                }
+            }
+
+            public ParseResult<MtaStsPolicy> Finish(int lastLine, int endColumn)
+            {
+                if (versionFieldIndex < 0)
+                {
+                    return Missing("version", "version: STSv1", lastLine, endColumn);
+                }
+
+                if (mode == null)
+                {
+                    return Missing("mode", "mode: testing", lastLine, endColumn);
+                }
+
+                if (maxAge < 0)
+                {
+                    return Missing("max_age", "max_age: 604800", lastLine, endColumn);
+                }
+
+                if (mx == null && mode != PolicyMode.None)
+                {
+                    Err(ErrorCodes.PolicyFieldMissing, $"The policy has no mx line; every mode except 'none' needs at least one, for example 'mx: mail.example.com'.{CaseHint("mx")}", lastLine, endColumn);
+                    return new ParseResult<MtaStsPolicy>(null, Error, Warnings);
+                }
+
+                if (versionFieldIndex != 1)
+                {
+                    Warn(ErrorCodes.VersionNotFirst, "version is not the first line; the RFC allows any order, but Google Workspace's instructions require version first. Put it first.", versionLine, 1);
+                }
+
+                PolicyAdvice.ForMaxAge(maxAge, mode.Value, maxAgeLine, maxAgeColumn, Warnings ??= new List<Finding>());
+                if (mx == null)
+                {
+                    Warnings.Add(PolicyAdvice.NoneWithoutMx(lastLine, endColumn));
+                }
+
+                if (Warnings.Count == 0)
+                {
+                    Warnings = null;
+                }
+
+                var policy = new MtaStsPolicy(mode.Value, (IReadOnlyList<MxPattern>?)mx ?? new MxPattern[0], maxAge, extensions, null);
+                return new ParseResult<MtaStsPolicy>(policy, null, Warnings);
+            }
+
+            private bool ParseVersion(ReadOnlySpan<char> value, int line, int column)
+            {
+                if (versionFieldIndex >= 0)
+                {
+                    return Duplicate("version", value, line, column);
+                }
+
+                if (!value.SequenceEqual("STSv1".AsSpan()))
+                {
+                    string hint = value.Equals("STSv1".AsSpan(), StringComparison.OrdinalIgnoreCase) ? " The value is case-sensitive." : string.Empty;
+                    return Err(ErrorCodes.PolicyFieldInvalid, $"version is '{Shorten(value)}'; the only version is 'STSv1', exactly so.{hint}", line, column);
+                }
+
+                versionFieldIndex = fieldCount;
+                versionLine = line;
+                return true;
+            }
+
+            private bool ParseMode(ReadOnlySpan<char> value, int line, int column)
+            {
+                if (mode != null)
+                {
+                    return Duplicate("mode", value, line, column);
+                }
+
+                if (value.SequenceEqual("enforce".AsSpan()))
+                {
+                    mode = PolicyMode.Enforce;
+                }
+                else if (value.SequenceEqual("testing".AsSpan()))
+                {
+                    mode = PolicyMode.Testing;
+                }
+                else if (value.SequenceEqual("none".AsSpan()))
+                {
+                    mode = PolicyMode.None;
+                }
+                else
+                {
+                    string shown = Shorten(value);
+                    string hint = value.SequenceEqual("report".AsSpan())
+                        ? " 'report' is from a draft of the RFC; use 'testing'."
+                        : IsModeIgnoringCase(value) ? " Mode values are case-sensitive: write it in lowercase." : string.Empty;
+                    return Err(ErrorCodes.PolicyFieldInvalid, $"mode is '{shown}'; it must be 'enforce', 'testing' or 'none'.{hint}", line, column);
+                }
+
+                return true;
+            }
+
+            private bool ParseMaxAge(ReadOnlySpan<char> value, int line, int column)
+            {
+                if (maxAge >= 0)
+                {
+                    return Duplicate("max_age", value, line, column);
+                }
+
+                if (value.IsEmpty)
+                {
+                    return Err(ErrorCodes.PolicyFieldInvalid, "max_age has no value; give the cache lifetime in seconds, for example 'max_age: 604800'.", line, column);
+                }
+
+                long seconds = 0;
+                for (int i = 0; i < value.Length; i++)
+                {
+                    char c = value[i];
+                    if (c < '0' || c > '9')
+                    {
+                        return Err(ErrorCodes.PolicyFieldInvalid, $"max_age '{Shorten(value)}' is not a whole number of seconds ('{DomainSyntax.Printable(c)}' at column {column + i}); no units, signs or decimals: one week is 'max_age: 604800'.", line, column + i);
+                    }
+
+                    if (i == 10)
+                    {
+                        return Err(ErrorCodes.PolicyFieldInvalid, $"max_age '{Shorten(value)}' has more than 10 digits; it is at most {MtaStsPolicy.MaxMaxAge} seconds.", line, column);
+                    }
+
+                    seconds = (seconds * 10) + (c - '0');
+                }
+
+                if (seconds > MtaStsPolicy.MaxMaxAge)
+                {
+                    return Err(ErrorCodes.MaxAgeOutOfRange, $"max_age {value.ToString()} is more than {MtaStsPolicy.MaxMaxAge} seconds (one year), the largest the RFC allows (erratum 7282).", line, column);
+                }
+
+                if (value.Length > 1 && value[0] == '0')
+                {
+                    Warn(ErrorCodes.MaxAgeLeadingZeros, $"max_age '{value.ToString()}' has leading zeros; the grammar allows them, but write it as {seconds}.", line, column);
+                }
+
+                maxAge = (int)seconds;
+                maxAgeLine = line;
+                maxAgeColumn = column;
+                return true;
+            }
+
+            private bool ParseMx(ReadOnlySpan<char> value, int line, int column)
+            {
+                if (value.IsEmpty)
+                {
+                    return Err(ErrorCodes.MxPatternInvalid, "mx has no value; give an MX host name such as 'mx: mail.example.com'.", line, column);
+                }
+
+                bool wildcard = value.Length >= 2 && value[0] == '*' && value[1] == '.';
+                var domain = wildcard ? value.Slice(2) : value;
+                var problem = DomainSyntax.Check(domain, out int index);
+                if (problem != DomainProblem.None)
+                {
+                    string shown = value.ToString();
+                    string reason = shown.IndexOf(',') >= 0
+                        ? "it lists several hosts; each mx needs a line of its own"
+                        : value.Length == 1 && value[0] == '*'
+                            ? "a wildcard needs a domain after '*.', as in '*.example.com'"
+                            : DomainSyntax.Explain(problem, domain.ToString(), index);
+                    return Err(ErrorCodes.MxPatternInvalid, $"mx '{shown}' is not valid: {reason}.", line, column + (wildcard ? 2 : 0) + index);
+                }
+
+                var pattern = MxPattern.FromValidatedSyntax(value.ToString());
+                mx ??= new List<MxPattern>(4);
+                if (mx.Contains(pattern))
+                {
+                    Warn(ErrorCodes.DuplicateMx, $"mx '{pattern.Value}' is listed twice; the duplicate changes nothing and is dropped.", line, column);
+                    return true;
+                }
+
+                mx.Add(pattern);
+                PolicyAdvice.ForMx(pattern, line, column, Warnings ??= new List<Finding>());
+                return true;
+            }
+
+            private bool ParseExtension(ReadOnlySpan<char> name, ReadOnlySpan<char> value, int line, int column)
+            {
+                string nameText = name.ToString();
+                if (value.IsEmpty)
+                {
+                    return Err(ErrorCodes.PolicySyntax, $"The field '{nameText}' has no value; every field needs one.", line, column);
+                }
+
+                for (int i = 0; i < value.Length; i++)
+                {
+                    char c = value[i];
+                    if (c < 0x20 || c == 0x7F)
+                    {
+                        return Err(ErrorCodes.PolicySyntax, $"The value of '{nameText}' contains the control character {DomainSyntax.Printable(c)}; field values are printable text with single spaces.", line, column + i);
+                    }
+
+                    if (char.IsSurrogate(c) && (!char.IsHighSurrogate(c) || i + 1 == value.Length || !char.IsLowSurrogate(value[++i])))
+                    {
+                        return Err(ErrorCodes.PolicyEncoding, $"The value of '{nameText}' contains a broken UTF-16 surrogate, which has no UTF-8 form.", line, column + i);
+                    }
+                }
+
+                if (IsRegisteredIgnoringCase(name))
+                {
+                    Warn(ErrorCodes.UnknownField, $"'{nameText}' is not the field '{ToLower(nameText)}': field names are case-sensitive, so it is ignored as an unknown field.", line, 1);
+                }
+
+                extensions ??= new List<ExtensionField>();
+                extensions.Add(new ExtensionField(nameText, value.ToString()));
+                return true;
+            }
+
+            private bool Duplicate(string field, ReadOnlySpan<char> value, int line, int column)
+            {
+                Warn(ErrorCodes.DuplicateField, $"{field} appears again ('{Shorten(value)}'); only the first {field} counts and this line is ignored. Remove it: some senders (chasquid) take the last one instead.", line, column);
+                return true;
+            }
+
+            private ParseResult<MtaStsPolicy> Missing(string field, string example, int line, int column)
+            {
+                Err(ErrorCodes.PolicyFieldMissing, $"The policy has no valid '{field}' line; add one, for example '{example}'.{CaseHint(field)}", line, column);
+                return new ParseResult<MtaStsPolicy>(null, Error, Warnings);
+            }
+
+            private string CaseHint(string field)
+            {
+                if (extensions == null)
+                {
+                    return string.Empty;
+                }
+
+                foreach (var extension in extensions)
+                {
+                    if (string.Equals(extension.Name, field, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return $" There is a '{extension.Name}' line, but field names are case-sensitive: write '{field}'.";
+                    }
+                }
+
+                return string.Empty;
+            }
+
+            private bool Err(string code, string message, int line, int column)
+            {
+                Error = new Finding(code, Severity.Error, message, code == ErrorCodes.MxPatternInvalid ? Section + ", RFC 5321 §4.1.2" : Section, line, column);
+                return false;
+            }
+
+            private void Warn(string code, string message, int line, int column) =>
+                (Warnings ??= new List<Finding>()).Add(new Finding(code, Severity.Warning, message, Section, line, column));
+
+            private static string DescribeBadLineStart(ReadOnlySpan<char> s)
+            {
+                char c = s[0];
+                if (IsWsp(c))
+                {
+                    return IsAllWhiteSpace(s)
+                        ? "The line holds only white space; the policy allows no blank lines. Remove it."
+                        : "The line starts with white space; lines start with the field name (leading white space was removed from the grammar on purpose). Remove it.";
+                }
+
+                switch (c)
+                {
+                    case '#':
+                        return "The line starts with '#': the policy format has no comments. Remove the line.";
+                    case '<':
+                        return "The text starts with '<': this looks like an HTML page, not a policy. Serve the plain-text policy file at this URL.";
+                    case '{':
+                        return "The text starts with '{': JSON policies are from a draft of the RFC. Write 'name: value' lines.";
+                    case '\uFEFF':
+                        return "The text starts with a byte order mark (U+FEFF), which the grammar does not allow and strict senders reject. Save the file as UTF-8 without BOM.";
+                    case '\r':
+                        return "A carriage return is not followed by a line feed; lines end in LF or CRLF, never CR alone.";
+                    default:
+                        return $"The line starts with '{DomainSyntax.Printable(c)}'; a line starts with a field name made of letters and digits.";
+                }
+            }
+
+            private static bool IsNameChar(char c) => DomainSyntax.IsLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
+
+            private static bool IsWsp(char c) => c == ' ' || c == '\t';
+
+            private static bool IsAllWhiteSpace(ReadOnlySpan<char> s)
+            {
+                foreach (char c in s)
+                {
+                    if (!IsWsp(c))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            private static bool IsModeIgnoringCase(ReadOnlySpan<char> value) =>
+                value.Equals("enforce".AsSpan(), StringComparison.OrdinalIgnoreCase)
+                || value.Equals("testing".AsSpan(), StringComparison.OrdinalIgnoreCase)
+                || value.Equals("none".AsSpan(), StringComparison.OrdinalIgnoreCase);
+
+            private static bool IsRegisteredIgnoringCase(ReadOnlySpan<char> name) =>
+                name.Equals("version".AsSpan(), StringComparison.OrdinalIgnoreCase)
+                || name.Equals("mode".AsSpan(), StringComparison.OrdinalIgnoreCase)
+                || name.Equals("mx".AsSpan(), StringComparison.OrdinalIgnoreCase)
+                || name.Equals("max_age".AsSpan(), StringComparison.OrdinalIgnoreCase);
+
+            private static string ToLower(string s) => DomainNameInput.ToLowerAscii(s);
+
+            private static string Shorten(ReadOnlySpan<char> s)
+            {
+                var shown = s.Length > 60 ? s.Slice(0, 60).ToString() + "…" : s.ToString();
+                var sb = new StringBuilder(shown.Length);
+                foreach (char c in shown)
+                {
+                    sb.Append(c < 0x20 || c == 0x7F ? $"\\u{(int)c:X4}" : c.ToString());
+                }
+
+                return sb.ToString();
+            }
+        }
+    }
+}

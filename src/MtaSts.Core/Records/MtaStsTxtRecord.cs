@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using MtaSts.Policy;
+
+namespace MtaSts.Records
+{
+    /// <summary>
+    /// The <c>_mta-sts.&lt;domain&gt;</c> TXT record (RFC 8461 §3.1): <c>v=STSv1; id=&lt;id&gt;</c>, which tells
+    /// senders a policy exists and which version of it is current.
+    /// </summary>
+    public sealed class MtaStsTxtRecord : TxtResourceRecord
+    {
+        /// <summary>The first label of the record's owner name (RFC 8461 §3.1).</summary>
+        public const string Label = "_mta-sts";
+
+        private static readonly ExtensionField[] NoExtensions = new ExtensionField[0];
+
+        private MtaStsTxtRecord(string domain, string id, string? zoneName, TimeSpan? timeToLive)
+            : base(Label, domain, zoneName, timeToLive)
+        {
+            Domain = domain;
+            Id = id;
+            Extensions = NoExtensions;
+            Value = "v=STSv1; id=" + id;
+        }
+
+        private MtaStsTxtRecord(string id, IReadOnlyList<ExtensionField>? extensions, string value)
+        {
+            Id = id;
+            Extensions = extensions ?? NoExtensions;
+            Value = value;
+        }
+
+        /// <summary>Always <c>STSv1</c>.</summary>
+        public string Version => "STSv1";
+
+        /// <summary>The policy id (RFC 8461 §3.1).</summary>
+        public string Id { get; }
+
+        /// <summary>Fields other than v and id, as written in a parsed record.</summary>
+        public IReadOnlyList<ExtensionField> Extensions { get; }
+
+        /// <summary>The Policy Domain; null for a record parsed from its value alone.</summary>
+        public string? Domain { get; }
+
+        public override string Value { get; }
+
+        /// <summary>
+        /// Builds the record for <paramref name="domain"/> in its canonical form <c>v=STSv1; id=&lt;id&gt;</c>
+        /// (no space before ';', erratum 6285). Without an id the clock's UTC time is used.
+        /// </summary>
+        public static MtaStsTxtRecord Create(string domain, string? id = null, string? zoneName = null, TimeSpan? timeToLive = null, Clock? clock = null)
+        {
+            string policyDomain = MtaStsPolicy.NormalizeDomain(domain ?? throw new ArgumentNullException(nameof(domain)));
+            string recordId = id == null ? StsId.New(clock ?? Clock.System) : StsId.Validate(id);
+            return new MtaStsTxtRecord(policyDomain, recordId, zoneName, timeToLive);
+        }
+
+        /// <summary>Parses a record value exactly per RFC 8461 §3.1; throws <see cref="Validation.MtaStsFormatException"/>.</summary>
+        public static MtaStsTxtRecord Parse(string value) => TxtRecordParser.ParseMtaSts(value).GetValueOrThrow();
+
+        /// <summary>Joins the character-strings of one TXT record as RFC 8461 §3.1 requires: with no separator.</summary>
+        public static string JoinStrings(IEnumerable<string> strings) => string.Concat(strings);
+
+        internal static MtaStsTxtRecord FromParsed(string id, List<ExtensionField>? extensions, string value) =>
+            new MtaStsTxtRecord(id, extensions, value);
+    }
+}

@@ -1,0 +1,212 @@
+using System;
+using System.Collections.Generic;
+using MtaSts.Validation;
+
+namespace MtaSts.Records
+{
+    /// <summary>
+    /// Parses the value of an <c>_mta-sts</c> TXT record exactly per the RFC 8461 §3.1 ABNF (RFC 7405
+    /// case-sensitive literals): <c>v=STSv1</c> first, then <c>;</c>-delimited fields with optional spaces or
+    /// tabs around the <c>;</c>, an optional final delimiter, the id required and first-wins.
+    /// </summary>
+    public static class TxtRecordParser
+    {
+        private const string Section = "RFC 8461 §3.1";
+        private const string Prefix = "v=STSv1";
+
+        public static ParseResult<MtaStsTxtRecord> ParseMtaSts(string value)
+        {
+            if (value == null)
+            {
+                throw new ArgumentNullException(nameof(value));
+            }
+
+            List<Finding>? warnings = null;
+            if (!value.StartsWith(Prefix, StringComparison.Ordinal))
+            {
+                return Fail(DescribeBadStart(value), 1, warnings);
+            }
+
+            string? id = null;
+            List<ExtensionField>? extensions = null;
+            int pos = Prefix.Length;
+            int fields = 0;
+            while (true)
+            {
+                int delimiterStart = pos;
+                pos = SkipWsp(value, pos);
+                if (pos == value.Length)
+                {
+                    if (pos != delimiterStart)
+                    {
+                        return Fail("White space at the end of the record is allowed only around a ';'. Remove it, or end with ';'.", delimiterStart + 1, warnings);
+                    }
+
+                    break;
+                }
+
+                if (value[pos] != ';')
+                {
+                    return Fail(DescribeMissingDelimiter(value, pos, fields), pos + 1, warnings);
+                }
+
+                if (pos != delimiterStart && fields == 0)
+                {
+                    (warnings ??= new List<Finding>()).Add(new Finding(ErrorCodes.TxtSpaceBeforeDelimiter, Severity.Warning,
+                        "There is white space between 'v=STSv1' and ';'. The grammar allows it, but the RFC's prose (erratum 6285) and senders such as chasquid look for the exact text 'v=STSv1;'. Write 'v=STSv1; id=…'.",
+                        Section, 1, delimiterStart + 1, value));
+                }
+
+                pos = SkipWsp(value, pos + 1);
+                if (pos == value.Length)
+                {
+                    break;
+                }
+
+                int nameStart = pos;
+                if (!DomainSyntax.IsLetterOrDigit(value[pos]))
+                {
+                    string what = value[pos] == ';' ? "an empty field (';;')" : $"'{DomainSyntax.Printable(value[pos])}'";
+                    return Fail($"Expected a field such as 'id=…' but found {what}; a field name starts with a letter or digit.", pos + 1, warnings);
+                }
+
+                while (pos < value.Length && IsNameChar(value[pos]))
+                {
+                    pos++;
+                }
+
+                string name = value.Substring(nameStart, pos - nameStart);
+                if (name.Length > 32)
+                {
+                    return Fail($"The field name '{name}' is {name.Length} characters long; field names are at most 32.", nameStart + 1, warnings);
+                }
+
+                if (pos == value.Length || value[pos] != '=')
+                {
+                    string found = pos == value.Length ? "the end of the record" : $"'{DomainSyntax.Printable(value[pos])}'";
+                    return Fail($"The field '{name}' is followed by {found}; every field is 'name=value' with no spaces around '='.", pos + 1, warnings);
+                }
+
+                int valueStart = ++pos;
+                while (pos < value.Length && IsValueChar(value[pos]))
+                {
+                    pos++;
+                }
+
+                if (pos < value.Length && value[pos] == '=')
+                {
+                    return Fail($"The value of '{name}' contains '='; values exclude '=', ';', spaces and control characters.", pos + 1, warnings);
+                }
+
+                if (pos < value.Length && value[pos] != ';' && value[pos] != ' ' && value[pos] != '\t')
+                {
+                    char c = value[pos];
+                    string why = c > 0x7F ? "the record must be US-ASCII" : "values exclude control characters";
+                    return Fail($"The value of '{name}' contains {DomainSyntax.Printable(c)}; {why}.", pos + 1, warnings);
+                }
+
+                string fieldValue = value.Substring(valueStart, pos - valueStart);
+                fields++;
+                if (name == "id")
+                {
+                    string? reason = StsId.Check(fieldValue);
+                    if (reason != null)
+                    {
+                        return Fail($"The id '{fieldValue}' is not valid: {reason}. An id is 1 to 32 letters and digits.", valueStart + 1, warnings, ErrorCodes.IdInvalid);
+                    }
+
+                    if (id != null)
+                    {
+                        (warnings ??= new List<Finding>()).Add(new Finding(ErrorCodes.DuplicateField, Severity.Warning,
+                            $"id appears again ('{fieldValue}'); only the first id ('{id}') counts. Publish one id.", "RFC 8461 §3.2", 1, nameStart + 1, value));
+                        continue;
+                    }
+
+                    id = fieldValue;
+                    continue;
+                }
+
+                if (fieldValue.Length == 0)
+                {
+                    return Fail($"The field '{name}' has no value; values are one or more printable characters.", valueStart + 1, warnings);
+                }
+
+                (extensions ??= new List<ExtensionField>()).Add(new ExtensionField(name, fieldValue));
+            }
+
+            if (id == null)
+            {
+                string hint = string.Empty;
+                foreach (var extension in (IEnumerable<ExtensionField>?)extensions ?? Array.Empty<ExtensionField>())
+                {
+                    if (string.Equals(extension.Name, "id", StringComparison.OrdinalIgnoreCase))
+                    {
+                        hint = $" There is '{extension.Name}=', but field names are case-sensitive: write 'id='.";
+                    }
+                }
+
+                return Fail($"The record has no id field; write 'v=STSv1; id=<1 to 32 letters and digits>', for example 'v=STSv1; id={StsId.FromTime(DateTimeOffset.UtcNow)}'.{hint}", value.Length + 1, warnings);
+            }
+
+            return new ParseResult<MtaStsTxtRecord>(MtaStsTxtRecord.FromParsed(id, extensions, value), null, warnings);
+        }
+
+        private static ParseResult<MtaStsTxtRecord> Fail(string message, int column, List<Finding>? warnings, string code = ErrorCodes.TxtRecordSyntax) =>
+            new ParseResult<MtaStsTxtRecord>(null, new Finding(code, Severity.Error, message, Section, 1, column), warnings);
+
+        private static string DescribeBadStart(string value)
+        {
+            if (value.Length == 0)
+            {
+                return "The record is empty; an MTA-STS record is 'v=STSv1; id=<id>'.";
+            }
+
+            if (value[0] == '"')
+            {
+                return "The record starts with a quote character: the quotes of a zone file became part of the data. Publish the text without literal quotes.";
+            }
+
+            if (value.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return $"The record starts with '{value.Substring(0, Prefix.Length)}'; the version tag is case-sensitive: write 'v=STSv1'.";
+            }
+
+            if (value.StartsWith("v=STSv", StringComparison.Ordinal))
+            {
+                return "The record is not an STSv1 record; the only version is 'v=STSv1', and other versions are ignored by senders.";
+            }
+
+            return value.IndexOf("v=STSv1", StringComparison.Ordinal) > 0
+                ? "'v=STSv1' must come first in the record; write 'v=STSv1; id=…'."
+                : "The record does not start with 'v=STSv1'; an MTA-STS record is 'v=STSv1; id=<id>'.";
+        }
+
+        private static string DescribeMissingDelimiter(string value, int pos, int fields)
+        {
+            char c = value[pos];
+            if (fields == 0)
+            {
+                return $"'v=STSv1' is followed by '{DomainSyntax.Printable(c)}'; fields are separated by ';', as in 'v=STSv1; id=…'.";
+            }
+
+            return pos > 0 && (value[pos - 1] == ' ' || value[pos - 1] == '\t')
+                ? "A value contains a space, or two fields are not separated by ';'; values cannot contain spaces."
+                : $"Expected ';' before '{DomainSyntax.Printable(c)}'; fields are separated by ';'.";
+        }
+
+        private static int SkipWsp(string s, int pos)
+        {
+            while (pos < s.Length && (s[pos] == ' ' || s[pos] == '\t'))
+            {
+                pos++;
+            }
+
+            return pos;
+        }
+
+        private static bool IsNameChar(char c) => DomainSyntax.IsLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
+
+        /// <summary>sts-ext-value = 1*(%x21-3A / %x3C / %x3E-7E): printable ASCII except ';' and '='.</summary>
+        private static bool IsValueChar(char c) => c >= 0x21 && c <= 0x7E && c != ';' && c != '=';
+    }
+}

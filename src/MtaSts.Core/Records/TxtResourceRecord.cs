@@ -1,0 +1,95 @@
+using System;
+using System.Globalization;
+using MtaSts.Validation;
+
+namespace MtaSts.Records
+{
+    /// <summary>
+    /// A TXT record placed in a DNS zone. Its property names are those of the DNS cmdlets' parameters, so it
+    /// pipes by property name into <c>Add-DnsServerResourceRecord -Txt</c> (ZoneName, Name, DescriptiveText,
+    /// TimeToLive) and into <c>New-AzDnsRecordConfig</c>/<c>New-AzDnsRecordSet</c> (Value, Name, ZoneName, Ttl,
+    /// RecordType). <see cref="ZoneFileText"/> is the line for a BIND-style zone file.
+    /// </summary>
+    public abstract class TxtResourceRecord
+    {
+        /// <summary>The default TTL of a generated record: one hour.</summary>
+        public static readonly TimeSpan DefaultTimeToLive = TimeSpan.FromHours(1);
+
+        /// <summary>RFC 2181 §8: a TTL is at most 2^31 - 1 seconds.</summary>
+        public const long MaxTtlSeconds = int.MaxValue;
+
+        protected TxtResourceRecord()
+        {
+        }
+
+        protected TxtResourceRecord(string label, string domain, string? zoneName, TimeSpan? timeToLive)
+        {
+            string zone = zoneName == null
+                ? domain
+                : DomainNameInput.Normalize(zoneName, ErrorCodes.DomainInvalid, "DNS zone name", "RFC 1035 §2.3.1");
+            ZoneName = zone;
+            Name = RelativeName(label, domain, zone);
+            Fqdn = label + "." + domain;
+            TimeToLive = ValidateTimeToLive(timeToLive ?? DefaultTimeToLive);
+        }
+
+        /// <summary>The zone the record goes into; null for a record parsed from its value alone.</summary>
+        public string? ZoneName { get; }
+
+        /// <summary>The owner name relative to <see cref="ZoneName"/>, e.g. <c>_mta-sts</c> or <c>_mta-sts.mail</c>.</summary>
+        public string? Name { get; }
+
+        /// <summary>The owner name in full, without the final dot.</summary>
+        public string? Fqdn { get; }
+
+        /// <summary>How long resolvers may cache the record (a TimeSpan, as Windows DnsServer takes it).</summary>
+        public TimeSpan TimeToLive { get; }
+
+        /// <summary>The TTL in whole seconds (as Azure DNS and zone files take it).</summary>
+        public int Ttl => (int)(TimeToLive.Ticks / TimeSpan.TicksPerSecond);
+
+        public string RecordType => "TXT";
+
+        /// <summary>The record's text, the strings joined.</summary>
+        public abstract string Value { get; }
+
+        /// <summary>The same text under the name Windows DnsServer uses for it.</summary>
+        public string DescriptiveText => Value;
+
+        /// <summary>The record as a master-file line (RFC 1035 §5.1) with an absolute owner name; null without a placement.</summary>
+        public string? ZoneFileText => Fqdn == null
+            ? null
+            : Fqdn + ". " + Ttl.ToString(CultureInfo.InvariantCulture) + " IN TXT " + DnsTxtText.Quote(Value);
+
+        public override string ToString() => Value;
+
+        internal static TimeSpan ValidateTimeToLive(TimeSpan ttl)
+        {
+            if (ttl < TimeSpan.Zero || ttl.Ticks % TimeSpan.TicksPerSecond != 0 || ttl.Ticks / TimeSpan.TicksPerSecond > MaxTtlSeconds)
+            {
+                throw new MtaStsFormatException(new Finding(ErrorCodes.TimeToLiveInvalid, Severity.Error,
+                    $"The TTL {ttl} is not a whole number of seconds from 0 to {MaxTtlSeconds}. Give a TimeSpan such as '01:00:00' or (New-TimeSpan -Hours 1), or a number of seconds such as 3600.",
+                    "RFC 2181 §8", target: ttl.ToString()));
+            }
+
+            return ttl;
+        }
+
+        private static string RelativeName(string label, string domain, string zone)
+        {
+            if (domain == zone)
+            {
+                return label;
+            }
+
+            if (domain.EndsWith("." + zone, StringComparison.Ordinal))
+            {
+                return label + "." + domain.Substring(0, domain.Length - zone.Length - 1);
+            }
+
+            throw new MtaStsFormatException(new Finding(ErrorCodes.ZoneMismatch, Severity.Error,
+                $"The domain '{domain}' is not inside the zone '{zone}', so its record cannot go there. Give the zone that contains the domain (for 'mail.example.com', -ZoneName 'example.com'), or leave -ZoneName out.",
+                "RFC 1034 §4.2", target: zone));
+        }
+    }
+}

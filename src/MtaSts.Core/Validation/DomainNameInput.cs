@@ -1,0 +1,177 @@
+using System;
+using System.Globalization;
+
+namespace MtaSts.Validation
+{
+    /// <summary>
+    /// Turns a domain name typed by a person into the one form MTA-STS uses: lowercase A-labels without a
+    /// trailing dot (RFC 8461 §3.2 requires A-labels; RFC 6125 §6.4.1 compares case-insensitively).
+    /// </summary>
+    internal static class DomainNameInput
+    {
+        private static readonly IdnMapping Idn = new IdnMapping { UseStd3AsciiRules = true, AllowUnassigned = false };
+
+        /// <summary>
+        /// Normalises <paramref name="input"/>, or returns the reason it cannot be a host name
+        /// (the message's subject is the value; the caller adds what it was meant to be).
+        /// </summary>
+        public static string? TryNormalize(string? input, out string normalized)
+        {
+            normalized = string.Empty;
+            if (string.IsNullOrEmpty(input))
+            {
+                return "the name is empty";
+            }
+
+            string text = input!;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (char.IsControl(c))
+                {
+                    return $"it contains the control character {DomainSyntax.Printable(c)} at position {i + 1}; a line break inside a value would add a line of its own to the policy or record";
+                }
+
+                if (c == ',' || c == ';')
+                {
+                    return $"it looks like a list ('{c}' at position {i + 1}); give each name as a separate value, for example -Mx 'mx1.example.com','mx2.example.com'";
+                }
+
+                if (char.IsWhiteSpace(c))
+                {
+                    return $"it contains white space at position {i + 1}; give one name per value, without spaces";
+                }
+            }
+
+            if (text[0] == '[' || text.IndexOf(':') >= 0 || DomainSyntax.LooksLikeIpAddress(text.TrimEnd('.').AsSpan()))
+            {
+                return "it is an IP address; MTA-STS names hosts by their DNS name (the MX record's target), never by address";
+            }
+
+            if (text.Length > 1 && text[text.Length - 1] == '.')
+            {
+                text = text.Substring(0, text.Length - 1);
+            }
+
+            if (HasNonAscii(text))
+            {
+                try
+                {
+                    text = Idn.GetAscii(text);
+                }
+                catch (ArgumentException)
+                {
+                    return "it is not a valid internationalised domain name (IDNA2008/UTS #46 could not convert it to A-labels)";
+                }
+            }
+
+            text = ToLowerAscii(text);
+            var problem = DomainSyntax.Check(text.AsSpan(), out int index);
+            if (problem != DomainProblem.None)
+            {
+                return DomainSyntax.Explain(problem, text, index);
+            }
+
+            string? punycodeProblem = CheckALabels(text);
+            if (punycodeProblem != null)
+            {
+                return punycodeProblem;
+            }
+
+            normalized = text;
+            return null;
+        }
+
+        public static string Normalize(string? input, string code, string what, string rfcSection)
+        {
+            string? reason = TryNormalize(input, out string normalized);
+            if (reason != null)
+            {
+                throw new MtaStsFormatException(new Finding(code, Severity.Error,
+                    $"'{input}' is not a valid {what}: {reason}.", rfcSection, target: input));
+            }
+
+            return normalized;
+        }
+
+        /// <summary>Lowercase A-label form of a host name for comparison, or null when it cannot be a host name.</summary>
+        public static string? ForComparison(string? host)
+        {
+            if (string.IsNullOrEmpty(host))
+            {
+                return null;
+            }
+
+            string text = host![host.Length - 1] == '.' ? host.Substring(0, host.Length - 1) : host;
+            if (!HasNonAscii(text))
+            {
+                return ToLowerAscii(text);
+            }
+
+            try
+            {
+                return ToLowerAscii(Idn.GetAscii(text));
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+        }
+
+        internal static bool HasNonAscii(string text)
+        {
+            foreach (char c in text)
+            {
+                if (c > 0x7F)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        internal static string ToLowerAscii(string text)
+        {
+            int i = 0;
+            while (i < text.Length && (text[i] < 'A' || text[i] > 'Z'))
+            {
+                i++;
+            }
+
+            if (i == text.Length)
+            {
+                return text;
+            }
+
+            var chars = text.ToCharArray();
+            for (; i < chars.Length; i++)
+            {
+                if (chars[i] >= 'A' && chars[i] <= 'Z')
+                {
+                    chars[i] = (char)(chars[i] | 0x20);
+                }
+            }
+
+            return new string(chars);
+        }
+
+        private static string? CheckALabels(string text)
+        {
+            if (text.IndexOf("xn--", StringComparison.Ordinal) < 0)
+            {
+                return null;
+            }
+
+            try
+            {
+                Idn.GetUnicode(text);
+                return null;
+            }
+            catch (ArgumentException)
+            {
+                return "a label starting with 'xn--' is not valid Punycode; convert the Unicode name instead of writing the A-label by hand";
+            }
+        }
+    }
+}

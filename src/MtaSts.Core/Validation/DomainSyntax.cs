@@ -1,0 +1,195 @@
+using System;
+
+namespace MtaSts.Validation
+{
+    /// <summary>What is wrong with a domain name, if anything.</summary>
+    internal enum DomainProblem
+    {
+        None,
+        Empty,
+        TooLong,
+        EmptyLabel,
+        LabelTooLong,
+        LeadingDot,
+        TrailingDot,
+        HyphenAtLabelEdge,
+        Underscore,
+        Asterisk,
+        Whitespace,
+        NonAscii,
+        InvalidCharacter,
+    }
+
+    /// <summary>
+    /// The RFC 5321 §4.1.2 <c>Domain</c> production (ASCII letters, digits and inner hyphens, dot-separated),
+    /// with the DNS length limits that the ABNF leaves out.
+    /// </summary>
+    internal static class DomainSyntax
+    {
+        /// <summary>RFC 1035 §2.3.4: 255 octets on the wire, which is 253 characters written out.</summary>
+        public const int MaxNameLength = 253;
+
+        /// <summary>RFC 1035 §2.3.4.</summary>
+        public const int MaxLabelLength = 63;
+
+        public static DomainProblem Check(ReadOnlySpan<char> name, out int index)
+        {
+            index = 0;
+            if (name.IsEmpty)
+            {
+                return DomainProblem.Empty;
+            }
+
+            int labelStart = 0;
+            for (int i = 0; i < name.Length; i++)
+            {
+                char c = name[i];
+                index = i;
+                if (c == '.')
+                {
+                    if (i == labelStart)
+                    {
+                        return i == 0 ? DomainProblem.LeadingDot : DomainProblem.EmptyLabel;
+                    }
+
+                    if (name[i - 1] == '-')
+                    {
+                        index = i - 1;
+                        return DomainProblem.HyphenAtLabelEdge;
+                    }
+
+                    if (i - labelStart > MaxLabelLength)
+                    {
+                        index = labelStart;
+                        return DomainProblem.LabelTooLong;
+                    }
+
+                    if (i == name.Length - 1)
+                    {
+                        return DomainProblem.TrailingDot;
+                    }
+
+                    labelStart = i + 1;
+                    continue;
+                }
+
+                if (IsLetterOrDigit(c))
+                {
+                    continue;
+                }
+
+                if (c == '-')
+                {
+                    if (i == labelStart)
+                    {
+                        return DomainProblem.HyphenAtLabelEdge;
+                    }
+
+                    continue;
+                }
+
+                return Classify(c);
+            }
+
+            index = name.Length - 1;
+            if (name[name.Length - 1] == '-')
+            {
+                return DomainProblem.HyphenAtLabelEdge;
+            }
+
+            if (name.Length - labelStart > MaxLabelLength)
+            {
+                index = labelStart;
+                return DomainProblem.LabelTooLong;
+            }
+
+            if (name.Length > MaxNameLength)
+            {
+                index = MaxNameLength;
+                return DomainProblem.TooLong;
+            }
+
+            index = 0;
+            return DomainProblem.None;
+        }
+
+        /// <summary>A name whose last label is all digits is an IPv4 address in disguise (RFC 3696 §2: no TLD is numeric).</summary>
+        public static bool LooksLikeIpAddress(ReadOnlySpan<char> name)
+        {
+            int lastDot = name.LastIndexOf('.');
+            var last = name.Slice(lastDot + 1);
+            if (last.IsEmpty)
+            {
+                return false;
+            }
+
+            foreach (char c in last)
+            {
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        public static bool IsLetterOrDigit(char c) =>
+            (uint)((c | 0x20) - 'a') <= 'z' - 'a' || (uint)(c - '0') <= 9;
+
+        public static string Explain(DomainProblem problem, string value, int index)
+        {
+            string at = index < value.Length ? $"'{Printable(value[index])}' at position {index + 1}" : "the end";
+            switch (problem)
+            {
+                case DomainProblem.Empty:
+                    return "the name is empty";
+                case DomainProblem.TooLong:
+                    return $"the name is {value.Length} characters long; DNS names are at most {MaxNameLength} (RFC 1035 §2.3.4)";
+                case DomainProblem.EmptyLabel:
+                    return $"it has an empty label (two dots in a row) at position {index + 1}";
+                case DomainProblem.LabelTooLong:
+                    return $"the label starting at position {index + 1} is longer than {MaxLabelLength} characters (RFC 1035 §2.3.4)";
+                case DomainProblem.LeadingDot:
+                    return "it starts with a dot (the old draft suffix syntax); write the host name, or '*.' plus the domain for one label of wildcard";
+                case DomainProblem.TrailingDot:
+                    return "it ends with a dot; the policy's mx values are written without the trailing dot of DNS zone files";
+                case DomainProblem.HyphenAtLabelEdge:
+                    return $"a label starts or ends with '-' ({at}); labels are letters and digits with hyphens only inside";
+                case DomainProblem.Underscore:
+                    return $"it contains an underscore ({at}); host names use letters, digits and '-' only";
+                case DomainProblem.Asterisk:
+                    return $"it contains '*' ({at}); a wildcard is allowed only as the whole first label, as in '*.example.com'";
+                case DomainProblem.Whitespace:
+                    return $"it contains white space ({at}); give one name per value, without spaces";
+                case DomainProblem.NonAscii:
+                    return $"it contains the non-ASCII character {at}; internationalised names must be written as A-labels (xn--…)";
+                default:
+                    return $"it contains {at}, which is not a letter, digit, '-' or '.'";
+            }
+        }
+
+        internal static string Printable(char c) =>
+            c < 0x20 || c == 0x7F ? $"U+{(int)c:X4}" : c.ToString();
+
+        private static DomainProblem Classify(char c)
+        {
+            if (c == '_')
+            {
+                return DomainProblem.Underscore;
+            }
+
+            if (c == '*')
+            {
+                return DomainProblem.Asterisk;
+            }
+
+            if (c == ' ' || c == '\t')
+            {
+                return DomainProblem.Whitespace;
+            }
+
+            return c > 0x7F ? DomainProblem.NonAscii : DomainProblem.InvalidCharacter;
+        }
+    }
+}

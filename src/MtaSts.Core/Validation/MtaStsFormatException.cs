@@ -1,0 +1,20 @@
+using System;
+
+namespace MtaSts.Validation
+{
+    /// <summary>
+    /// The one exception type the core throws for bad input. It carries the <see cref="Finding"/> that
+    /// explains the problem, so callers can report the code, position and RFC section.
+    /// </summary>
+    [Serializable]
+    public sealed class MtaStsFormatException : FormatException
+    {
+        public MtaStsFormatException(Finding finding)
+            : base(finding?.ToString())
+        {
+            Finding = finding ?? throw new ArgumentNullException(nameof(finding));
+        }
+
+        public Finding Finding { get; }
+    }
+}
