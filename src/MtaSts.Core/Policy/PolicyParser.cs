@@ -130,6 +130,12 @@ namespace MtaSts.Policy
                     return Err(ErrorCodes.PolicySyntax, "The line is blank; the policy allows no blank lines, not even one at the end (after the last line's terminator). Remove it.", line, 1);
                 }
 
+                int carriageReturn = s.IndexOf('\r');
+                if (carriageReturn >= 0)
+                {
+                    return Err(ErrorCodes.PolicySyntax, "A carriage return (CR) is not followed by a line feed; lines end in LF or CRLF, never CR alone. Save the file with CRLF or LF line endings.", line, carriageReturn + 1);
+                }
+
                 char first = s[0];
                 if (!DomainSyntax.IsLetterOrDigit(first))
                 {
@@ -453,8 +459,6 @@ namespace MtaSts.Policy
                         return "The text starts with '{': JSON policies are from a draft of the RFC. Write 'name: value' lines.";
                     case '\uFEFF':
                         return "The text starts with a byte order mark (U+FEFF), which the grammar does not allow and strict senders reject. Save the file as UTF-8 without BOM.";
-                    case '\r':
-                        return "A carriage return is not followed by a line feed; lines end in LF or CRLF, never CR alone.";
                     default:
                         return $"The line starts with '{DomainSyntax.Printable(c)}'; a line starts with a field name made of letters and digits.";
                 }

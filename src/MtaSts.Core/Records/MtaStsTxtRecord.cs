@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using MtaSts.Policy;
+using MtaSts.Validation;
 
 namespace MtaSts.Records
 {
@@ -61,6 +62,41 @@ namespace MtaSts.Records
 
         /// <summary>Joins the character-strings of one TXT record as RFC 8461 §3.1 requires: with no separator.</summary>
         public static string JoinStrings(IEnumerable<string> strings) => string.Concat(strings);
+
+        /// <summary>
+        /// RFC 8461 §3.1 discovery over the TXT records found at <c>_mta-sts.&lt;domain&gt;</c> (each already
+        /// joined): records not starting with <c>v=STSv1</c> are discarded, and exactly one must remain and parse.
+        /// </summary>
+        public static ParseResult<MtaStsTxtRecord> Discover(IEnumerable<string> records)
+        {
+            var candidates = new List<string>();
+            var warnings = new List<Finding>();
+            foreach (string record in records ?? throw new ArgumentNullException(nameof(records)))
+            {
+                if (record != null && record.StartsWith("v=STSv1", StringComparison.Ordinal))
+                {
+                    candidates.Add(record);
+                }
+                else
+                {
+                    warnings.Add(new Finding(ErrorCodes.TxtUnrelatedRecord, Severity.Warning,
+                        $"The TXT record '{record}' at {Label} is not an MTA-STS record. Senders following the RFC ignore it, but some (maddy) then see no policy at all: remove it.",
+                        "RFC 8461 §3.1", target: record));
+                }
+            }
+
+            if (candidates.Count != 1)
+            {
+                string found = candidates.Count == 0 ? "no record starting with 'v=STSv1'" : $"{candidates.Count} records starting with 'v=STSv1' ({string.Join(" | ", candidates)})";
+                return new ParseResult<MtaStsTxtRecord>(null, new Finding(ErrorCodes.TxtRecordCount, Severity.Error,
+                    $"There is {found}; senders need exactly one, and otherwise act as if the domain had no policy. Keep one record and replace it on each change instead of adding another.",
+                    "RFC 8461 §3.1"), warnings);
+            }
+
+            var parsed = TxtRecordParser.ParseMtaSts(candidates[0]);
+            warnings.AddRange(parsed.Warnings);
+            return new ParseResult<MtaStsTxtRecord>(parsed.Value, parsed.Error, warnings);
+        }
 
         internal static MtaStsTxtRecord FromParsed(string id, List<ExtensionField>? extensions, string value) =>
             new MtaStsTxtRecord(id, extensions, value);

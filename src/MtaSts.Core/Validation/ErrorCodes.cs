@@ -16,6 +16,7 @@ namespace MtaSts.Validation
         public const string TxtRecordSyntax = "MtaStsTxtRecordSyntaxInvalid";
         public const string TimeToLiveInvalid = "MtaStsTimeToLiveInvalid";
         public const string ZoneMismatch = "MtaStsZoneMismatch";
+        public const string TxtRecordCount = "MtaStsTxtRecordCount";
 
         // Warnings.
         public const string DuplicateField = "MtaStsDuplicateField";
@@ -30,5 +31,6 @@ namespace MtaSts.Validation
         public const string PolicyLarge = "MtaStsPolicyLarge";
         public const string UnknownField = "MtaStsUnknownField";
         public const string TxtSpaceBeforeDelimiter = "MtaStsTxtSpaceBeforeDelimiter";
+        public const string TxtUnrelatedRecord = "MtaStsTxtUnrelatedRecord";
     }
 }

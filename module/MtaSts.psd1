@@ -1,0 +1,33 @@
+@{
+    RootModule             = 'MtaSts.PowerShell.dll'
+    ModuleVersion          = '0.1.0'
+    GUID                   = '13a8fd83-d0e5-43b7-983f-6ef9673e3084'
+    Author                 = 'MtaSts contributors'
+    CompanyName            = 'MtaSts contributors'
+    Copyright              = '(c) 2026 MtaSts contributors. MIT License.'
+    Description            = 'Deploy MTA-STS (RFC 8461) correctly the first time: generate the policy file and the _mta-sts TXT record as typed objects, export the policy with exact bytes, pipe records into Windows DNS Server, Azure DNS or a BIND zone file, and parse existing policies and records with line-and-column errors.'
+    PowerShellVersion      = '5.1'
+    CompatiblePSEditions   = @('Desktop', 'Core')
+    DotNetFrameworkVersion = '4.7.2'
+    RequiredAssemblies     = @('MtaSts.Core.dll')
+    FormatsToProcess       = @('MtaSts.format.ps1xml')
+    FunctionsToExport      = @()
+    CmdletsToExport        = @(
+        'ConvertFrom-MtaStsPolicy'
+        'ConvertFrom-MtaStsTxtRecord'
+        'Export-MtaStsPolicy'
+        'Import-MtaStsPolicy'
+        'New-MtaStsPolicy'
+        'New-MtaStsTxtRecord'
+    )
+    VariablesToExport      = @()
+    AliasesToExport        = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags         = @('MTA-STS', 'MTASTS', 'RFC8461', 'TLS-RPT', 'SMTP', 'Email', 'Mail', 'DNS', 'TLS', 'Security', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/mtasts/MtaSts'
+            LicenseUri   = 'https://github.com/mtasts/MtaSts/blob/main/LICENSE'
+            ReleaseNotes = 'First release: New-MtaStsPolicy, New-MtaStsTxtRecord, Export-MtaStsPolicy, Import-MtaStsPolicy, ConvertFrom-MtaStsPolicy, ConvertFrom-MtaStsTxtRecord.'
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using MtaSts.Policy;
+using MtaSts.PowerShell.Internal;
+
+namespace MtaSts.PowerShell.Commands
+{
+    /// <summary>
+    /// Export-MtaStsPolicy: writes the policy's exact bytes (CRLF, no BOM) where a web server serves them,
+    /// atomically, with -WhatIf/-Confirm. -Path is a web root; -LiteralPath is the file itself.
+    /// </summary>
+    [Cmdlet(VerbsData.Export, "MtaStsPolicy", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
+    [OutputType(typeof(FileInfo))]
+    public sealed class ExportMtaStsPolicyCommand : MtaStsCmdlet
+    {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+
+        /// <summary>The policy to write.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        [Alias("Policy")]
+        public MtaStsPolicy InputObject { get; set; } = null!;
+
+        /// <summary>The web root: the file goes to &lt;root&gt;/.well-known/mta-sts.txt.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; } = string.Empty;
+
+        /// <summary>The exact file path to write.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string LiteralPath { get; set; } = string.Empty;
+
+        /// <summary>Do not replace an existing file.</summary>
+        [Parameter]
+        public SwitchParameter NoClobber { get; set; }
+
+        /// <summary>Return the written file.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            string target = ParameterSetName == PathSet
+                ? System.IO.Path.Combine(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path), ".well-known", "mta-sts.txt")
+                : SessionState.Path.GetUnresolvedProviderPathFromPSPath(LiteralPath);
+            byte[] bytes = InputObject.ToBytes();
+
+            try
+            {
+                bool exists = File.Exists(target);
+                if (exists && NoClobber)
+                {
+                    WriteError(IoError(new IOException($"The file '{target}' already exists and -NoClobber was given; nothing was written. Leave out -NoClobber to replace it."),
+                        "MtaStsFileExists", ErrorCategory.ResourceExists, target));
+                    return;
+                }
+
+                if (exists && Unchanged(target, bytes))
+                {
+                    WriteVerbose($"'{target}' already holds this policy; it was left untouched.");
+                    Emit(target);
+                    return;
+                }
+
+                string action = exists ? "Replace the MTA-STS policy file" : "Write the MTA-STS policy file";
+                if (!ShouldProcess(target, action))
+                {
+                    return;
+                }
+
+                if (Directory.Exists(target))
+                {
+                    WriteError(IoError(new IOException($"'{target}' is a folder. Give the web root with -Path, or the file's own path with -LiteralPath."),
+                        "MtaStsPathIsFolder", ErrorCategory.InvalidArgument, target));
+                    return;
+                }
+
+                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+                AtomicFile.Write(target, bytes);
+                WriteVerbose($"Wrote {bytes.Length} bytes to '{target}'. Serve it as 'Content-Type: text/plain', with status 200 and no redirect{(InputObject.PolicyUrl == null ? string.Empty : " at " + InputObject.PolicyUrl)}.");
+                if (exists)
+                {
+                    string domain = InputObject.Domain ?? "<domain>";
+                    WriteWarning($"The policy in '{target}' changed. Senders fetch it again only when the TXT id changes: once the new file is served, publish a new id (New-MtaStsTxtRecord -Domain {domain}) (RFC 8461 §3.1, §8.1).");
+                }
+
+                Emit(target);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is NotSupportedException || ex is ArgumentException)
+            {
+                WriteError(IoError(ex, "MtaStsPolicyWriteFailed", ErrorCategory.WriteError, target));
+            }
+        }
+
+        private static bool Unchanged(string target, byte[] bytes)
+        {
+            var info = new FileInfo(target);
+            return info.Length == bytes.Length && AtomicFile.ReadCapped(target, bytes.Length).SequenceEqual(bytes);
+        }
+
+        private void Emit(string target)
+        {
+            if (PassThru)
+            {
+                WriteObject(new FileInfo(target));
+            }
+        }
+    }
+}

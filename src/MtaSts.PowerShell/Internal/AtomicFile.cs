@@ -1,0 +1,67 @@
+using System;
+using System.IO;
+
+namespace MtaSts.PowerShell.Internal
+{
+    /// <summary>
+    /// Replaces a file's content so that a reader sees the old bytes or the new ones, never a mix: the bytes
+    /// go to a temporary file in the same folder, are flushed to disk, and the temporary file is renamed over
+    /// the target. On failure the temporary file is removed and the target is untouched.
+    /// </summary>
+    internal static class AtomicFile
+    {
+        public static void Write(string path, byte[] bytes)
+        {
+            string directory = Path.GetDirectoryName(path) ?? throw new ArgumentException("The path has no folder.", nameof(path));
+            string temporary = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+            try
+            {
+                using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+                {
+                    stream.Write(bytes, 0, bytes.Length);
+                    stream.Flush(true);
+                }
+
+                if (File.Exists(path))
+                {
+                    File.Replace(temporary, path, null, ignoreMetadataErrors: true);
+                }
+                else
+                {
+                    File.Move(temporary, path);
+                }
+            }
+            finally
+            {
+                if (File.Exists(temporary))
+                {
+                    File.Delete(temporary);
+                }
+            }
+        }
+
+        /// <summary>Reads at most <paramref name="limit"/> + 1 bytes, so a caller can tell a file is too large without reading it all.</summary>
+        public static byte[] ReadCapped(string path, int limit)
+        {
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            {
+                var buffer = new byte[(int)Math.Min(stream.Length, limit) + 1];
+                int total = 0;
+                int read;
+                while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
+                {
+                    total += read;
+                }
+
+                if (total == buffer.Length)
+                {
+                    return buffer;
+                }
+
+                var exact = new byte[total];
+                Array.Copy(buffer, exact, total);
+                return exact;
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using System.Management.Automation;
+using MtaSts.Validation;
+
+namespace MtaSts.PowerShell.Internal
+{
+    /// <summary>What every MtaSts cmdlet does the same way: turn core findings into errors, warnings and verbose text.</summary>
+    public abstract class MtaStsCmdlet : PSCmdlet
+    {
+        /// <summary>Writes a core error as a non-terminating error whose FullyQualifiedErrorId is the finding's code.</summary>
+        internal void WriteFinding(MtaStsFormatException exception, ErrorCategory category, object? target)
+        {
+            WriteError(new ErrorRecord(exception, exception.Finding.Code, category, target ?? exception.Finding.Target));
+        }
+
+        internal void WriteFinding(Finding finding, ErrorCategory category, object? target) =>
+            WriteFinding(new MtaStsFormatException(finding), category, target);
+
+        /// <summary>Writes warnings for findings of severity Warning, and verbose text for Info.</summary>
+        internal void WriteAdvice(System.Collections.Generic.IEnumerable<Finding> findings, string? source = null)
+        {
+            string prefix = source == null ? string.Empty : source + ": ";
+            foreach (var finding in findings)
+            {
+                if (finding.Severity == Severity.Info)
+                {
+                    WriteVerbose(prefix + finding);
+                }
+                else
+                {
+                    WriteWarning(prefix + finding);
+                }
+            }
+        }
+
+        /// <summary>Writes a parse result: warnings, then the value or the error (as InvalidData, naming the source).</summary>
+        internal T? WriteParseResult<T>(ParseResult<T> result, string? source, object target)
+            where T : class
+        {
+            WriteAdvice(result.Warnings, source);
+            if (result.Error != null)
+            {
+                var exception = new MtaStsFormatException(result.Error);
+                string message = source == null ? exception.Message : source + ": " + exception.Message;
+                var record = new ErrorRecord(exception, result.Error.Code, ErrorCategory.InvalidData, target)
+                {
+                    ErrorDetails = new ErrorDetails(message),
+                };
+                WriteError(record);
+            }
+
+            return result.Value;
+        }
+
+        internal static ErrorRecord IoError(Exception exception, string id, ErrorCategory category, object target) =>
+            new ErrorRecord(exception, id, category, target);
+    }
+}

@@ -1,0 +1,86 @@
+using System;
+using System.Linq;
+using CsCheck;
+using MtaSts.Policy;
+using MtaSts.Records;
+using MtaSts.Validation;
+using Xunit;
+
+namespace MtaSts.Tests.Core
+{
+    /// <summary>Properties over generated input: the writer and parser agree, and bad input never escapes as a crash.</summary>
+    public class PropertyTests
+    {
+        private static readonly Gen<string> Label =
+            Gen.Select(Gen.Char["abcdefghijklmnopqrstuvwxyz0123456789"], Gen.Char["abcdefghijklmnopqrstuvwxyz0123456789-"].Array[0, 10], Gen.Char["abcdefghijklmnopqrstuvwxyz0123456789"])
+               .Select((a, mid, z) => a + new string(mid) + z);
+
+        private static readonly Gen<MxPattern> Pattern =
+            Gen.Select(Gen.Bool, Label.Array[1, 3], Gen.String[Gen.Char['a', 'z'], 2, 6])
+               .Select((wild, labels, tld) => MxPattern.Parse((wild ? "*." : string.Empty) + string.Join(".", labels) + "." + tld));
+
+        private static readonly Gen<MtaStsPolicy> Policy =
+            Gen.Select(Gen.Enum<PolicyMode>(), Pattern.Array[1, 6], Gen.Int[0, MtaStsPolicy.MaxMaxAge])
+               .Select((mode, mx, maxAge) => MtaStsPolicy.Create(mode, mx, maxAge));
+
+        [Fact(DisplayName = "RFC 8461 §3.2: parse(write(p)) == p for generated policies")]
+        public void RoundTrip() =>
+            Policy.Sample(p => Assert.Equal(p, MtaStsPolicy.Parse(p.Text)), iter: 2000);
+
+        [Fact(DisplayName = "RFC 8461 §3.2: the parser reports, never throws, on random text")]
+        public void RandomTextNeverThrows() =>
+            Gen.String[Gen.Char["version:STSv1mode\r\n \tenforc*x.-_#0123456789é\u0000"], 0, 200].Sample(text =>
+            {
+                var result = PolicyParser.Parse(text);
+                Assert.True(result.Success ^ (result.Error != null));
+            }, iter: 20000);
+
+        [Fact(DisplayName = "RFC 8461 §3.2: the parser reports, never throws, on random bytes")]
+        public void RandomBytesNeverThrow() =>
+            Gen.Byte.Array[0, 300].Sample(bytes =>
+            {
+                var result = PolicyParser.Parse(bytes);
+                Assert.True(result.Success ^ (result.Error != null));
+            }, iter: 20000);
+
+        [Fact(DisplayName = "RFC 8461 §3.2: mutated valid policies only ever fail with MtaStsFormatException")]
+        public void MutatedPolicies() =>
+            Gen.Select(Policy, Gen.Int[0, 1000], Gen.Char).Sample((p, at, c) =>
+            {
+                var text = p.Text.ToCharArray();
+                text[at % text.Length] = c;
+                try
+                {
+                    MtaStsPolicy.Parse(new string(text));
+                }
+                catch (MtaStsFormatException)
+                {
+                }
+            }, iter: 20000);
+
+        [Fact(DisplayName = "RFC 8461 §3.1: the TXT parser reports, never throws, on random text")]
+        public void RandomTxtNeverThrows() =>
+            Gen.String[Gen.Char["v=STSv1;id \tabc012-_.=\"é\n"], 0, 80].Sample(text =>
+            {
+                var result = TxtRecordParser.ParseMtaSts(text);
+                Assert.True(result.Success ^ (result.Error != null));
+            }, iter: 20000);
+
+        [Fact(DisplayName = "RFC 8461 §3.1: generated records parse back to the same id")]
+        public void TxtRoundTrip() =>
+            Gen.String[Gen.Char["ABCXYZabcxyz0123456789"], 1, 32].Sample(id =>
+                Assert.Equal(id, MtaStsTxtRecord.Parse(MtaStsTxtRecord.Create("example.com", id).Value).Id), iter: 2000);
+
+        [Fact(DisplayName = "RFC 8461 §3.2: MX input normalisation never throws anything but MtaStsFormatException")]
+        public void MxInputNeverCrashes() =>
+            Gen.String[Gen.Char["aZ09.-*_ ,;:[]é\n\u00ADxn-"], 0, 40].Sample(text =>
+            {
+                string? reason = MxPattern.TryParse(text, out var pattern);
+                Assert.True((reason == null) == (pattern != null));
+                if (pattern != null)
+                {
+                    Assert.True(pattern.Matches(pattern.IsWildcard ? "x" + pattern.Value.Substring(1) : pattern.Value));
+                }
+            }, iter: 20000);
+    }
+}
