@@ -1,0 +1,119 @@
+<#
+.SYNOPSIS
+    Builds, tests and benchmarks the MtaSts module.
+.EXAMPLE
+    dotnet pwsh ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Clean', 'Build', 'Test', 'Example', 'Bench')]
+    [string[]] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+$root = $PSScriptRoot
+$out = Join-Path $root 'out'
+$moduleOut = Join-Path $out 'MtaSts'
+$version = ([xml](Get-Content -Raw (Join-Path $root 'Directory.Build.props'))).Project.PropertyGroup.Version | Select-Object -First 1
+
+# Every file the module ships, and where it comes from. A missing file fails the build.
+$binaries = 'src/MtaSts.PowerShell/bin/{0}/netstandard2.0' -f $Configuration
+$moduleFiles = [ordered]@{
+    'MtaSts.psd1'                              = 'module/MtaSts.psd1'
+    'MtaSts.format.ps1xml'                     = 'module/MtaSts.format.ps1xml'
+    'MtaSts.PowerShell.dll'                    = "$binaries/MtaSts.PowerShell.dll"
+    'MtaSts.Core.dll'                          = "$binaries/MtaSts.Core.dll"
+    # Windows PowerShell 5.1 (.NET Framework) needs the span polyfills; PowerShell 7 has them built in.
+    'System.Memory.dll'                        = "$binaries/System.Memory.dll"
+    'System.Buffers.dll'                       = "$binaries/System.Buffers.dll"
+    'System.Numerics.Vectors.dll'              = "$binaries/System.Numerics.Vectors.dll"
+    'System.Runtime.CompilerServices.Unsafe.dll' = "$binaries/System.Runtime.CompilerServices.Unsafe.dll"
+    'LICENSE'                                  = 'LICENSE'
+}
+
+function Invoke-Native {
+    param([string] $Command, [string[]] $Arguments)
+    & $Command @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "'$Command $($Arguments -join ' ')' failed with exit code $LASTEXITCODE." }
+}
+
+function Invoke-Clean {
+    Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $out
+    Invoke-Native dotnet @('clean', (Join-Path $root 'MtaSts.PowerShell.sln'), '-c', $Configuration, '--nologo', '-v', 'q')
+}
+
+function Invoke-Build {
+    Invoke-Native dotnet @('build', (Join-Path $root 'src/MtaSts.PowerShell/MtaSts.PowerShell.csproj'), '-c', $Configuration, '--nologo', '-v', 'q')
+    Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $moduleOut
+    New-Item -ItemType Directory -Force $moduleOut | Out-Null
+    foreach ($entry in $moduleFiles.GetEnumerator()) {
+        $source = Join-Path $root $entry.Value
+        if (-not (Test-Path -LiteralPath $source -PathType Leaf)) { throw "Build: the module file '$($entry.Value)' is missing." }
+        Copy-Item -LiteralPath $source -Destination (Join-Path $moduleOut $entry.Key)
+    }
+
+    $manifest = Join-Path $moduleOut 'MtaSts.psd1'
+    $text = [IO.File]::ReadAllText($manifest) -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion          = '$version'"
+    [IO.File]::WriteAllText($manifest, $text, [Text.UTF8Encoding]::new($false))
+    Write-Host "Built module $version at $moduleOut"
+}
+
+function Get-PesterPath {
+    $packages = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    $pester = Join-Path $packages.Trim() 'pester/6.2.0/tools/Pester.psd1'
+    if (-not (Test-Path $pester)) { throw "Pester 6.2.0 is not in the NuGet cache ($pester); 'dotnet restore tests/MtaSts.Tests' downloads it." }
+    $pester
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $results = Join-Path $out 'TestResults'
+    Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $results
+    $trx = Join-Path $results 'xunit.trx'
+    & dotnet test (Join-Path $root 'tests/MtaSts.Tests/MtaSts.Tests.csproj') -c $Configuration --nologo `
+        --logger "trx;LogFileName=$trx" --logger 'console;verbosity=minimal'
+    if (-not (Test-Path $trx)) { throw "xunit wrote no results ($trx): the test build failed." }
+    $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
+    $xunitPassed = [int]$counters.passed
+    $xunitFailed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+
+    $pesterResult = Join-Path $results 'pester.json'
+    $runner = Join-Path $root 'tests/Pester/Invoke-PesterRun.ps1'
+    & dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterPath (Get-PesterPath) -ModulePath (Join-Path $moduleOut 'MtaSts.psd1') -ResultPath $pesterResult
+    if (-not (Test-Path $pesterResult)) { throw 'Pester wrote no results: the run crashed.' }
+    $pester = Get-Content -Raw $pesterResult | ConvertFrom-Json
+
+    $passed = $xunitPassed + $pester.Passed
+    $failed = $xunitFailed + $pester.Failed
+    Write-Host "xunit: $xunitPassed passed, $xunitFailed failed; Pester: $($pester.Passed) passed, $($pester.Failed) failed"
+    Write-Host "Tests: $passed passed, $failed failed"
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-Example {
+    Invoke-Build
+    $example = Join-Path $root 'tests/Pester/Example.ps1'
+    & dotnet pwsh -NoProfile -NonInteractive -File $example -ModulePath (Join-Path $moduleOut 'MtaSts.psd1') -WebRoot (Join-Path $out 'example-site')
+    if ($LASTEXITCODE -ne 0) { throw 'The example failed.' }
+}
+
+function Invoke-Bench {
+    Invoke-Native dotnet @('run', '--project', (Join-Path $root 'bench/MtaSts.Benchmarks/MtaSts.Benchmarks.csproj'), '-c', 'Release', '--', '--filter', '*')
+    Invoke-Build
+    & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'bench/Measure-Generation.ps1') -ModulePath (Join-Path $moduleOut 'MtaSts.psd1') -Count 10000
+}
+
+Push-Location $root
+try {
+    foreach ($name in $Task) {
+        & "Invoke-$name"
+    }
+}
+finally {
+    Pop-Location
+}

@@ -1,0 +1,104 @@
+BeforeAll {
+    Import-Module $env:MTASTS_MODULE_PATH -Force
+    $script:policy = New-MtaStsPolicy -Domain example.com -Mode Enforce -Mx mail.example.com
+    $script:expected = [Text.Encoding]::ASCII.GetBytes($policy.Text)
+}
+
+Describe 'Export-MtaStsPolicy' {
+    It 'writes <root>/.well-known/mta-sts.txt with -Path, creating folders' {
+        $root = Join-Path $TestDrive 'www/example'
+        $policy | Export-MtaStsPolicy -Path $root
+        [IO.File]::ReadAllBytes((Join-Path $root '.well-known/mta-sts.txt')) | Should -Be $expected
+    }
+
+    It 'writes the exact file with -LiteralPath and returns it with -PassThru' {
+        $file = Join-Path $TestDrive 'exact[1].txt'
+        $info = $policy | Export-MtaStsPolicy -LiteralPath $file -PassThru
+        $info | Should -BeOfType [IO.FileInfo]
+        $info.FullName | Should -Be $file
+        [IO.File]::ReadAllBytes($file) | Should -Be $expected
+    }
+
+    It 'resolves relative paths against the PowerShell location' {
+        Push-Location $TestDrive
+        try {
+            $policy | Export-MtaStsPolicy -Path 'relative'
+            Join-Path $TestDrive 'relative/.well-known/mta-sts.txt' | Should -Exist
+        }
+        finally { Pop-Location }
+    }
+
+    It 'writes no BOM and ends every line with CRLF' {
+        $file = Join-Path $TestDrive 'crlf.txt'
+        $policy | Export-MtaStsPolicy -LiteralPath $file
+        $bytes = [IO.File]::ReadAllBytes($file)
+        $bytes[0] | Should -Be ([byte][char]'v')
+        $text = [Text.Encoding]::ASCII.GetString($bytes)
+        ($text -split "`r`n").Count | Should -Be 5
+        $text.Replace("`r`n", '') | Should -Not -Match "[`r`n]"
+    }
+
+    It 'writes nothing with -WhatIf' {
+        $root = Join-Path $TestDrive 'whatif'
+        $policy | Export-MtaStsPolicy -Path $root -WhatIf
+        $root | Should -Not -Exist
+    }
+
+    It 'refuses to replace a file with -NoClobber' {
+        $file = Join-Path $TestDrive 'noclobber.txt'
+        Set-Content -LiteralPath $file -Value 'old' -NoNewline
+        $policy | Export-MtaStsPolicy -LiteralPath $file -NoClobber -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'MtaStsFileExists,*'
+        $errors[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+        Get-Content -Raw -LiteralPath $file | Should -Be 'old'
+    }
+
+    It 'leaves an identical file untouched' {
+        $file = Join-Path $TestDrive 'same.txt'
+        $policy | Export-MtaStsPolicy -LiteralPath $file
+        $before = (Get-Item $file).LastWriteTimeUtc = [datetime]::new(2020, 1, 1, 0, 0, 0, [DateTimeKind]::Utc)
+        $policy | Export-MtaStsPolicy -LiteralPath $file -WarningVariable warnings
+        (Get-Item $file).LastWriteTimeUtc | Should -Be $before
+        $warnings | Should -BeNullOrEmpty
+    }
+
+    It 'replaces a changed file and warns that the TXT id must change (RFC 8461 §3.1)' {
+        $file = Join-Path $TestDrive 'changed.txt'
+        New-MtaStsPolicy -Mode Testing -Mx mail.example.com | Export-MtaStsPolicy -LiteralPath $file
+        $policy | Export-MtaStsPolicy -LiteralPath $file -WarningVariable warnings -WarningAction SilentlyContinue
+        [IO.File]::ReadAllBytes($file) | Should -Be $expected
+        $warnings | Should -Match 'New-MtaStsTxtRecord -Domain example.com'
+    }
+
+    It 'leaves no temporary file behind' {
+        $root = Join-Path $TestDrive 'clean'
+        $policy | Export-MtaStsPolicy -Path $root
+        $policy | Export-MtaStsPolicy -Path $root
+        (New-MtaStsPolicy -Mx other.example.com) | Export-MtaStsPolicy -Path $root -WarningAction SilentlyContinue
+        @(Get-ChildItem -Force (Join-Path $root '.well-known')).Name | Should -Be @('mta-sts.txt')
+    }
+
+    It 'reports a target that is a folder' {
+        $folder = Join-Path $TestDrive 'afolder'
+        New-Item -ItemType Directory $folder | Out-Null
+        $policy | Export-MtaStsPolicy -LiteralPath $folder -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'MtaStsPathIsFolder,*'
+    }
+
+    It 'reports a path it cannot write, and writes nothing' {
+        $blocker = Join-Path $TestDrive 'blocker'
+        Set-Content -LiteralPath $blocker -Value 'a file where a folder should be'
+        $policy | Export-MtaStsPolicy -Path $blocker -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'MtaStsPolicyWriteFailed,*'
+        $errors[0].CategoryInfo.Category | Should -Be 'WriteError'
+    }
+
+    It 'exports many policies into their own web roots' {
+        $domains = 'a.example', 'b.example', 'c.example'
+        $domains | ForEach-Object { New-MtaStsPolicy -Domain $_ -Mx "mx.$_" } |
+            ForEach-Object { $_ | Export-MtaStsPolicy -Path (Join-Path $TestDrive "sites/$($_.Domain)") }
+        foreach ($d in $domains) {
+            (Import-MtaStsPolicy -Path (Join-Path $TestDrive "sites/$d")).Mx.Value | Should -Be "mx.$d"
+        }
+    }
+}

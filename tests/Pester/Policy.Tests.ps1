@@ -1,0 +1,123 @@
+BeforeAll {
+    Import-Module $env:MTASTS_MODULE_PATH -Force
+}
+
+Describe 'New-MtaStsPolicy' {
+    It 'writes the exact bytes of the issue example through Export-MtaStsPolicy -Path' {
+        $site = Join-Path $TestDrive 'site'
+        New-MtaStsPolicy -Domain example.com -Mode Enforce -Mx mail.example.com, *.mail.example.com | Export-MtaStsPolicy -Path $site
+        $bytes = [IO.File]::ReadAllBytes((Join-Path $site '.well-known/mta-sts.txt'))
+        $expected = [Text.Encoding]::ASCII.GetBytes("version: STSv1`r`nmode: enforce`r`nmx: mail.example.com`r`nmx: *.mail.example.com`r`nmax_age: 604800`r`n")
+        $bytes | Should -Be $expected
+    }
+
+    It 'defaults to testing and one week (RFC 8461 §5, §3.2)' {
+        $policy = New-MtaStsPolicy -Mx mail.example.com
+        $policy.Mode | Should -Be 'Testing'
+        $policy.MaxAge | Should -Be 604800
+        $policy.Domain | Should -BeNullOrEmpty
+    }
+
+    It 'carries the domain, the policy host and the URL' {
+        $policy = New-MtaStsPolicy -Domain Example.COM. -Mx mail.example.com
+        $policy.Domain | Should -Be 'example.com'
+        $policy.PolicyHost | Should -Be 'mta-sts.example.com'
+        $policy.PolicyUrl | Should -Be 'https://mta-sts.example.com/.well-known/mta-sts.txt'
+    }
+
+    It 'builds one policy from MX records piped from Resolve-DnsName (NameExchange)' {
+        $records = @(
+            [pscustomobject]@{ Name = 'example.com'; Type = 'MX'; NameExchange = 'mx2.example.com'; Preference = 20 }
+            [pscustomobject]@{ Name = 'example.com'; Type = 'MX'; NameExchange = 'MX1.example.com.'; Preference = 10 }
+        )
+        $policies = @($records | New-MtaStsPolicy -Domain example.com)
+        $policies.Count | Should -Be 1
+        $policies[0].Mx.Value | Should -Be @('mx2.example.com', 'mx1.example.com')
+    }
+
+    It 'takes MX records from DnsClient (Exchange) and plain strings' {
+        ([pscustomobject]@{ Exchange = 'mail.example.com.' } | New-MtaStsPolicy).Mx.Value | Should -Be 'mail.example.com'
+        ('a.example.com', 'b.example.com', 'a.example.com' | New-MtaStsPolicy).Mx.Value | Should -Be @('a.example.com', 'b.example.com')
+    }
+
+    It 'converts U-labels to A-labels (RFC 8461 §3.2)' {
+        (New-MtaStsPolicy -Mx 'mx.bücher.example').Mx.Value | Should -Be 'mx.xn--bcher-kva.example'
+    }
+
+    It 'accepts max_age as a TimeSpan' {
+        (New-MtaStsPolicy -Mx mail.example.com -MaxAge (New-TimeSpan -Days 14)).MaxAge | Should -Be 1209600
+    }
+
+    It 'warns when max_age is under one day' {
+        $null = New-MtaStsPolicy -Mx mail.example.com -MaxAge 3600 -WarningVariable warnings -WarningAction SilentlyContinue
+        $warnings | Should -Match 'under one day'
+    }
+
+    It 'uses one day and keeps the mx lines in mode None (RFC 8461 §8.3)' {
+        $policy = New-MtaStsPolicy -Mode None -Mx mail.example.com
+        $policy.MaxAge | Should -Be 86400
+        $policy.Text | Should -Be "version: STSv1`r`nmode: none`r`nmx: mail.example.com`r`nmax_age: 86400`r`n"
+    }
+
+    It 'warns when mode None has no mx (chasquid)' {
+        $null = New-MtaStsPolicy -Mode None -WarningVariable warnings -WarningAction SilentlyContinue
+        $warnings | Should -Match 'chasquid'
+    }
+
+    It 'refuses <Value> with <Id> and writes nothing' -ForEach @(
+        @{ Value = 'mail example.com'; Id = 'MtaStsMxPatternInvalid'; Text = 'white space' }
+        @{ Value = 'a.example.com,b.example.com'; Id = 'MtaStsMxPatternInvalid'; Text = 'separate value' }
+        @{ Value = '[192.0.2.1]'; Id = 'MtaStsMxPatternInvalid'; Text = 'IP address' }
+        @{ Value = '*.*.example.com'; Id = 'MtaStsMxPatternInvalid'; Text = 'first label' }
+        @{ Value = "$('a' * 64).example.com"; Id = 'MtaStsMxPatternInvalid'; Text = '63' }
+        @{ Value = 'mail_1.example.com'; Id = 'MtaStsMxPatternInvalid'; Text = 'underscore' }
+        @{ Value = "mail.example.com`r`nmode: none"; Id = 'MtaStsMxPatternInvalid'; Text = 'control character' }
+    ) {
+        $output = New-MtaStsPolicy -Mx $Value -ErrorVariable errors -ErrorAction SilentlyContinue
+        $output | Should -BeNullOrEmpty
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike "$Id,*"
+        $errors[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $errors[0].TargetObject | Should -Be $Value
+        $errors[0].Exception.Message | Should -Match ([regex]::Escape($Text))
+        $errors[0].Exception.Message | Should -Match 'RFC 8461'
+    }
+
+    It 'reports every bad MX and goes on to the end of the pipeline' {
+        $output = 'good.example.com', 'bad_1.example.com', 'bad 2.example.com' | New-MtaStsPolicy -ErrorVariable errors -ErrorAction SilentlyContinue
+        $output | Should -BeNullOrEmpty
+        $errors.Count | Should -Be 2
+    }
+
+    It 'refuses max_age out of range with MtaStsMaxAgeOutOfRange' {
+        New-MtaStsPolicy -Mx mail.example.com -MaxAge 31557601 -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'MtaStsMaxAgeOutOfRange,*'
+        $errors[0].Exception.Message | Should -Match '31557600'
+    }
+
+    It 'explains max_age with a unit' {
+        { New-MtaStsPolicy -Mx mail.example.com -MaxAge 1w -ErrorAction Stop } | Should -Throw -ExpectedMessage '*whole seconds without units*'
+    }
+
+    It 'requires mx unless the mode is None' {
+        New-MtaStsPolicy -Mode Enforce -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'MtaStsMxRequired,*'
+    }
+
+    It 'refuses a bad domain' {
+        New-MtaStsPolicy -Mx mail.example.com -Domain 'exa mple.com' -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'MtaStsDomainInvalid,*'
+    }
+
+    It 'answers Matches for MX hosts (RFC 8461 §4.1)' {
+        $policy = New-MtaStsPolicy -Mx '*.mail.example.com'
+        $policy.Matches('mx1.mail.example.com.') | Should -BeTrue
+        $policy.Matches('a.b.mail.example.com') | Should -BeFalse
+    }
+
+    It 'shows the text and where to host it at the console' {
+        $shown = New-MtaStsPolicy -Domain example.com -Mx mail.example.com | Out-String
+        $shown | Should -Match 'https://mta-sts\.example\.com/\.well-known/mta-sts\.txt'
+        $shown | Should -Match 'mode: testing'
+    }
+}

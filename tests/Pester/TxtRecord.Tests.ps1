@@ -1,0 +1,165 @@
+BeforeAll {
+    Import-Module $env:MTASTS_MODULE_PATH -Force
+
+    # Stand-in for Windows DnsServer's Add-DnsServerResourceRecord (TXT and Unknown parameter sets), with the
+    # parameter metadata of its documentation: every parameter below accepts pipeline input by property name.
+    # It is not the real cmdlet, which needs Windows Server; it proves how our objects bind to it.
+    function Add-DnsServerResourceRecord {
+        [CmdletBinding(DefaultParameterSetName = 'InputObject', SupportsShouldProcess)]
+        param(
+            [Parameter(Mandatory, Position = 0, ValueFromPipelineByPropertyName)] [string] $ZoneName,
+            [Parameter(ParameterSetName = 'TXT', Mandatory, Position = 1, ValueFromPipelineByPropertyName)]
+            [Parameter(ParameterSetName = 'Unknown', Mandatory, Position = 1, ValueFromPipelineByPropertyName)] [string] $Name,
+            [Parameter(ParameterSetName = 'TXT', ValueFromPipelineByPropertyName)]
+            [Parameter(ParameterSetName = 'Unknown', ValueFromPipelineByPropertyName)] [timespan] $TimeToLive,
+            [Parameter(ParameterSetName = 'TXT', Mandatory, ValueFromPipelineByPropertyName)] [string] $DescriptiveText,
+            [Parameter(ParameterSetName = 'TXT', Mandatory, Position = 2)] [switch] $Txt,
+            [Parameter(ParameterSetName = 'Unknown', Mandatory, Position = 2, ValueFromPipelineByPropertyName)] [uint16] $Type,
+            [Parameter(ParameterSetName = 'Unknown', Mandatory, Position = 3, ValueFromPipelineByPropertyName)] [string] $RecordData,
+            [Parameter(ParameterSetName = 'InputObject', Mandatory, ValueFromPipeline)] [object] $InputObject,
+            [Parameter(ValueFromPipelineByPropertyName)] [string] $ZoneScope,
+            [Parameter(ValueFromPipelineByPropertyName)] [string] $VirtualizationInstance,
+            [string] $ComputerName,
+            [switch] $PassThru,
+            [switch] $AgeRecord,
+            [switch] $AllowUpdateAny
+        )
+        process {
+            [pscustomobject]@{ Set = $PSCmdlet.ParameterSetName; ZoneName = $ZoneName; Name = $Name; DescriptiveText = $DescriptiveText; TimeToLive = $TimeToLive; Bound = @($PSBoundParameters.Keys) }
+        }
+    }
+
+    # Stand-ins for Az.Dns (New-AzDnsRecordConfig, TXT set; New-AzDnsRecordSet, Fields set), with the documented
+    # metadata: Value, Name, ZoneName, ResourceGroupName, Ttl, RecordType and Metadata bind by property name.
+    function New-AzDnsRecordConfig {
+        [CmdletBinding()]
+        param(
+            [Parameter(ParameterSetName = 'Txt', Mandatory, ValueFromPipelineByPropertyName)] [string] $Value,
+            [Parameter(ParameterSetName = 'A', Mandatory, ValueFromPipelineByPropertyName)] [string] $Ipv4Address,
+            [Parameter(ParameterSetName = 'Mx', Mandatory, ValueFromPipelineByPropertyName)] [string] $Exchange,
+            [Parameter(ParameterSetName = 'Mx', Mandatory, ValueFromPipelineByPropertyName)] [uint16] $Preference,
+            [Parameter(ParameterSetName = 'Srv', Mandatory, ValueFromPipelineByPropertyName)] [string] $Target
+        )
+        process { [pscustomobject]@{ Set = $PSCmdlet.ParameterSetName; Value = $Value } }
+    }
+
+    function New-AzDnsRecordSet {
+        [CmdletBinding(SupportsShouldProcess)]
+        param(
+            [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [string] $Name,
+            [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [string] $ZoneName,
+            [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [string] $ResourceGroupName,
+            [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [uint32] $Ttl,
+            [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [ValidateSet('A', 'AAAA', 'CAA', 'CNAME', 'MX', 'NS', 'PTR', 'SOA', 'SRV', 'TXT')] [string] $RecordType,
+            [Parameter(ValueFromPipelineByPropertyName)] [hashtable] $Metadata,
+            [Parameter(ValueFromPipeline)] [object[]] $DnsRecords,
+            [switch] $Overwrite
+        )
+        process { [pscustomobject]@{ Name = $Name; ZoneName = $ZoneName; ResourceGroupName = $ResourceGroupName; Ttl = $Ttl; RecordType = $RecordType; DnsRecords = $DnsRecords; Bound = @($PSBoundParameters.Keys) } }
+    }
+}
+
+Describe 'New-MtaStsTxtRecord' {
+    It 'builds the record for a domain with the UTC timestamp id' {
+        $record = New-MtaStsTxtRecord -Domain example.com
+        $record.Id | Should -Match '^\d{14}Z$'
+        $record.Value | Should -Be "v=STSv1; id=$($record.Id)"
+        $record.Name | Should -Be '_mta-sts'
+        $record.ZoneName | Should -Be 'example.com'
+        $record.Fqdn | Should -Be '_mta-sts.example.com'
+        $record.RecordType | Should -Be 'TXT'
+        $record.TimeToLive | Should -Be ([timespan]::FromHours(1))
+        $record.Ttl | Should -Be 3600
+    }
+
+    It 'takes the domain from a piped policy' {
+        (New-MtaStsPolicy -Domain example.org -Mx mail.example.org | New-MtaStsTxtRecord -Id 42).Fqdn | Should -Be '_mta-sts.example.org'
+    }
+
+    It 'takes domains from the pipeline and from CSV rows' {
+        @('a.example', 'b.example' | New-MtaStsTxtRecord -Id 1).Fqdn | Should -Be @('_mta-sts.a.example', '_mta-sts.b.example')
+        $rows = @([pscustomobject]@{ Domain = 'mail.example.com'; ZoneName = 'example.com' })
+        ($rows | New-MtaStsTxtRecord -Id 1).Name | Should -Be '_mta-sts.mail'
+    }
+
+    It 'places a subdomain inside its zone' {
+        $record = New-MtaStsTxtRecord -Domain mail.example.com -ZoneName example.com -Id 1
+        $record.Name | Should -Be '_mta-sts.mail'
+        $record.ZoneName | Should -Be 'example.com'
+    }
+
+    It 'takes the TTL as seconds, a TimeSpan string or a TimeSpan' {
+        (New-MtaStsTxtRecord example.com -TimeToLive 300).Ttl | Should -Be 300
+        (New-MtaStsTxtRecord example.com -TimeToLive '00:10:00').Ttl | Should -Be 600
+        (New-MtaStsTxtRecord example.com -TimeToLive (New-TimeSpan -Hours 2)).Ttl | Should -Be 7200
+    }
+
+    It 'refuses <Case> with <Id>' -ForEach @(
+        @{ Case = 'an id with a dash'; Splat = @{ Domain = 'example.com'; Id = '2026-01-01' }; Id = 'MtaStsIdInvalid' }
+        @{ Case = 'a 33-character id'; Splat = @{ Domain = 'example.com'; Id = 'a' * 33 }; Id = 'MtaStsIdInvalid' }
+        @{ Case = 'an id with a line feed'; Splat = @{ Domain = 'example.com'; Id = "abc`n" }; Id = 'MtaStsIdInvalid' }
+        @{ Case = 'a domain outside the zone'; Splat = @{ Domain = 'example.com'; ZoneName = 'example.org' }; Id = 'MtaStsZoneMismatch' }
+        @{ Case = 'a domain with an underscore'; Splat = @{ Domain = 'ex_ample.com' }; Id = 'MtaStsDomainInvalid' }
+    ) {
+        New-MtaStsTxtRecord @Splat -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errors[0].FullyQualifiedErrorId | Should -BeLike "$Id,*"
+        $errors[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $errors[0].Exception.Message | Should -Match 'RFC'
+    }
+
+    It 'binds by property name into Add-DnsServerResourceRecord -Txt (stand-in)' {
+        $bound = New-MtaStsTxtRecord -Domain mail.example.com -ZoneName example.com -Id abc | Add-DnsServerResourceRecord -Txt
+        $bound.Set | Should -Be 'TXT'
+        $bound.ZoneName | Should -Be 'example.com'
+        $bound.Name | Should -Be '_mta-sts.mail'
+        $bound.DescriptiveText | Should -Be 'v=STSv1; id=abc'
+        $bound.TimeToLive | Should -Be ([timespan]::FromHours(1))
+        $bound.Bound | Should -Not -Contain 'Type'
+        $bound.Bound | Should -Not -Contain 'RecordData'
+    }
+
+    It 'binds by property name into New-AzDnsRecordConfig and New-AzDnsRecordSet (stand-ins)' {
+        $record = New-MtaStsTxtRecord -Domain example.com -Id abc -TimeToLive 300
+        $config = $record | New-AzDnsRecordConfig
+        $config.Set | Should -Be 'Txt'
+        $config.Value | Should -Be 'v=STSv1; id=abc'
+        $set = $record | New-AzDnsRecordSet -ResourceGroupName rg -DnsRecords $config
+        $set.Name | Should -Be '_mta-sts'
+        $set.ZoneName | Should -Be 'example.com'
+        $set.Ttl | Should -Be 300
+        $set.RecordType | Should -Be 'TXT'
+        $set.Bound | Should -Not -Contain 'Metadata'
+    }
+
+    It 'writes a ZoneFileText that BIND named-checkzone loads' {
+        $checker = Get-Command named-checkzone -ErrorAction SilentlyContinue
+        if (-not $checker) {
+            if ($env:CI) { throw 'named-checkzone (Debian bind9-utils) is required in CI; .ci/run installs it.' }
+            Set-ItResult -Skipped -Because 'named-checkzone is not installed (apt-get install bind9-utils)'
+            return
+        }
+
+        $records = @(
+            New-MtaStsTxtRecord -Domain example.com -Id 20260101120000Z
+            New-MtaStsTxtRecord -Domain mail.example.com -ZoneName example.com -Id abc -TimeToLive 300
+        )
+        $zone = @(
+            '$ORIGIN example.com.'
+            '$TTL 3600'
+            '@ IN SOA ns1.example.com. hostmaster.example.com. 1 7200 3600 1209600 3600'
+            '@ IN NS ns1.example.com.'
+            'ns1 IN A 192.0.2.53'
+        ) + $records.ZoneFileText
+        $zoneFile = Join-Path $TestDrive 'example.com.zone'
+        [IO.File]::WriteAllLines($zoneFile, [string[]]$zone)
+        $output = & $checker.Source -D -o - example.com $zoneFile 2>&1
+        $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
+        ($output -join "`n") | Should -Match '_mta-sts\.example\.com\.\s+3600\s+IN\s+TXT\s+"v=STSv1; id=20260101120000Z"'
+        ($output -join "`n") | Should -Match '_mta-sts\.mail\.example\.com\.\s+300\s+IN\s+TXT\s+"v=STSv1; id=abc"'
+    }
+
+    It 'shows the name, type, TTL and value at the console' {
+        $shown = New-MtaStsTxtRecord -Domain example.com -Id abc | Out-String
+        $shown | Should -Match '_mta-sts\.example\.com\s+TXT\s+3600\s+v=STSv1; id=abc'
+    }
+}
