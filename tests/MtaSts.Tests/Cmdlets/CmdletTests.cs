@@ -1,0 +1,114 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using MtaSts.Policy;
+using MtaSts.PowerShell.Commands;
+using MtaSts.PowerShell.Internal;
+using MtaSts.Records;
+using Xunit;
+
+namespace MtaSts.Tests.Cmdlets
+{
+    public sealed class CmdletTests : IDisposable
+    {
+        private readonly HostedRunspace shell = new HostedRunspace();
+        private readonly string folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "mtasts-" + Guid.NewGuid().ToString("N"))).FullName;
+
+        public void Dispose()
+        {
+            shell.Dispose();
+            Directory.Delete(folder, true);
+        }
+
+        [Fact(DisplayName = "RFC 8461 §3.2: New-MtaStsPolicy emits one typed policy for all piped MX hosts")]
+        public void PolicyFromPipeline()
+        {
+            var output = shell.Invoke("'b.example.com','a.example.com' | New-MtaStsPolicy -Mode Enforce -Domain example.com");
+            var policy = Assert.IsType<MtaStsPolicy>(Assert.Single(output).BaseObject);
+            Assert.Equal("version: STSv1\r\nmode: enforce\r\nmx: b.example.com\r\nmx: a.example.com\r\nmax_age: 604800\r\n", policy.Text);
+        }
+
+        [Fact(DisplayName = "RFC 8461 §3.1: New-MtaStsTxtRecord takes its default id from the injected clock")]
+        public void TxtRecordUsesClock()
+        {
+            var saved = NewMtaStsTxtRecordCommand.Clock;
+            NewMtaStsTxtRecordCommand.Clock = Clock.Fixed(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
+            try
+            {
+                var record = Assert.IsType<MtaStsTxtRecord>(Assert.Single(shell.Invoke("New-MtaStsTxtRecord example.com")).BaseObject);
+                Assert.Equal("v=STSv1; id=20260101120000Z", record.Value);
+            }
+            finally
+            {
+                NewMtaStsTxtRecordCommand.Clock = saved;
+            }
+        }
+
+        [Fact(DisplayName = "RFC 8461 §3.2: bad MX input is a non-terminating error with a stable id, and no policy")]
+        public void BadMxIsNonTerminating()
+        {
+            var output = shell.Invoke("New-MtaStsPolicy -Mx 'ok.example.com','bad_1.example.com'; 'after'", out var errors, out _);
+            Assert.Equal("after", Assert.Single(output).BaseObject);
+            var error = Assert.Single(errors);
+            Assert.StartsWith("MtaStsMxPatternInvalid", error.FullyQualifiedErrorId);
+            Assert.Equal(System.Management.Automation.ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+            Assert.Equal("bad_1.example.com", error.TargetObject);
+        }
+
+        [Fact(DisplayName = "RFC 8461 §3.2: parse errors carry line and column in the error record")]
+        public void ParseErrorPosition()
+        {
+            shell.Invoke("\"version: STSv1`nmode: enforce`nmx: a.example.com`nmax_age: 7d`n\" | ConvertFrom-MtaStsPolicy", out var errors, out _);
+            var exception = Assert.IsType<MtaSts.Validation.MtaStsFormatException>(Assert.Single(errors).Exception);
+            Assert.Equal((4, 11), (exception.Finding.Line, exception.Finding.Column));
+        }
+
+        [Fact(DisplayName = "RFC 8461 §3.2: Export-MtaStsPolicy -WhatIf writes nothing")]
+        public void ExportWhatIf()
+        {
+            shell.Invoke($"New-MtaStsPolicy -Mx a.example.com | Export-MtaStsPolicy -Path '{folder}/site' -WhatIf");
+            Assert.False(Directory.Exists(Path.Combine(folder, "site")));
+        }
+
+        [Fact(DisplayName = "Atomic export: a reader never sees a partial or mixed policy file")]
+        public async Task ReadersNeverSeePartialFiles()
+        {
+            string file = Path.Combine(folder, "mta-sts.txt");
+            var first = MtaStsPolicy.Create(PolicyMode.Testing, new[] { MxPattern.Parse("a.example.com") }).ToBytes();
+            var second = MtaStsPolicy.Create(PolicyMode.Enforce, Enumerable.Range(0, 50).Select(i => MxPattern.Parse($"mx{i}.example.com")), 1209600).ToBytes();
+            AtomicFile.Write(file, first);
+            using var stop = new CancellationTokenSource();
+            int reads = 0;
+            var reader = Task.Run(() =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    byte[] seen;
+                    try
+                    {
+                        seen = File.ReadAllBytes(file);
+                    }
+                    catch (IOException)
+                    {
+                        continue;
+                    }
+
+                    Assert.True(seen.SequenceEqual(first) || seen.SequenceEqual(second), "saw " + Encoding.ASCII.GetString(seen));
+                    Interlocked.Increment(ref reads);
+                }
+            });
+            for (int i = 0; i < 5000 && (i < 300 || Volatile.Read(ref reads) < 300); i++)
+            {
+                AtomicFile.Write(file, i % 2 == 0 ? second : first);
+            }
+
+            stop.Cancel();
+            await reader;
+            Assert.True(reads > 0);
+            Assert.Equal(new[] { "mta-sts.txt" }, Directory.GetFiles(folder).Select(Path.GetFileName));
+        }
+    }
+}
