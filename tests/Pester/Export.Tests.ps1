@@ -95,8 +95,8 @@ Describe 'Export-MtaStsPolicy' {
 
     It 'exports many policies into their own web roots' {
         $domains = 'a.example', 'b.example', 'c.example'
-        $domains | ForEach-Object { New-MtaStsPolicy -Domain $_ -Mx "mx.$_" } |
-            ForEach-Object { $_ | Export-MtaStsPolicy -Path (Join-Path $TestDrive "sites/$($_.Domain)") }
+        $domains | ForEach-Object { [pscustomobject]@{ Domain = $_; Mx = "mx.$_" } } |
+            New-MtaStsPolicy | Export-MtaStsPolicy -Path { Join-Path $TestDrive "sites/$($_.Domain)" }
         foreach ($d in $domains) {
             (Import-MtaStsPolicy -Path (Join-Path $TestDrive "sites/$d")).Mx.Value | Should -Be "mx.$d"
         }

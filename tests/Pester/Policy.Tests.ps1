@@ -40,6 +40,34 @@ Describe 'New-MtaStsPolicy' {
         ('a.example.com', 'b.example.com', 'a.example.com' | New-MtaStsPolicy).Mx.Value | Should -Be @('a.example.com', 'b.example.com')
     }
 
+    It 'gives one policy per domain for rows that carry a Domain (Import-Csv)' {
+        $rows = @(
+            [pscustomobject]@{ Domain = 'a.example'; Mx = 'mx1.a.example' }
+            [pscustomobject]@{ Domain = 'a.example'; Mx = 'mx2.a.example' }
+            [pscustomobject]@{ Domain = 'b.example'; Mx = 'mx.b.example' }
+        )
+        $policies = @($rows | New-MtaStsPolicy -Mode Enforce)
+        $policies.Count | Should -Be 2
+        $policies[0].Domain | Should -Be 'a.example'
+        $policies[0].Mx.Value | Should -Be @('mx1.a.example', 'mx2.a.example')
+        $policies[1].PolicyHost | Should -Be 'mta-sts.b.example'
+    }
+
+    It 'skips only the domain whose MX is bad' {
+        $rows = @(
+            [pscustomobject]@{ Domain = 'a.example'; Mx = 'bad_mx.a.example' }
+            [pscustomobject]@{ Domain = 'b.example'; Mx = 'mx.b.example' }
+        )
+        $policies = @($rows | New-MtaStsPolicy -ErrorVariable errors -ErrorAction SilentlyContinue)
+        $policies.Domain | Should -Be 'b.example'
+        $errors.Count | Should -Be 1
+    }
+
+    It 'reports empty input' {
+        @() | New-MtaStsPolicy -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'MtaStsMxRequired,*'
+    }
+
     It 'converts U-labels to A-labels (RFC 8461 §3.2)' {
         (New-MtaStsPolicy -Mx 'mx.bücher.example').Mx.Value | Should -Be 'mx.xn--bcher-kva.example'
     }

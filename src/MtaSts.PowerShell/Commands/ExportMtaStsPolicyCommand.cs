@@ -23,13 +23,13 @@ namespace MtaSts.PowerShell.Commands
         [Alias("Policy")]
         public MtaStsPolicy InputObject { get; set; } = null!;
 
-        /// <summary>The web root: the file goes to &lt;root&gt;/.well-known/mta-sts.txt.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        /// <summary>The web root: the file goes to &lt;root&gt;/.well-known/mta-sts.txt. A script block ({ "sites/$($_.Domain)" }) gives a root per policy.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; } = string.Empty;
 
         /// <summary>The exact file path to write.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
         [Alias("PSPath", "LP")]
         [ValidateNotNullOrEmpty]
         public string LiteralPath { get; set; } = string.Empty;

@@ -6,13 +6,19 @@ using MtaSts.Validation;
 
 namespace MtaSts.PowerShell.Commands
 {
-    /// <summary>New-MtaStsPolicy: builds one policy from the MX hosts given or piped in (RFC 8461 §3.2).</summary>
+    /// <summary>
+    /// New-MtaStsPolicy: builds a policy from the MX hosts given or piped in (RFC 8461 §3.2). Piped input is
+    /// gathered into one policy per domain: MX records from Resolve-DnsName all go into one policy, while rows
+    /// that carry a Domain property (Import-Csv) give one policy each time the domain changes.
+    /// </summary>
     [Cmdlet(VerbsCommon.New, "MtaStsPolicy")]
     [OutputType(typeof(MtaStsPolicy))]
     public sealed class NewMtaStsPolicyCommand : MtaStsCmdlet
     {
         private readonly List<MxPattern> patterns = new List<MxPattern>();
+        private bool pending;
         private bool anyInvalid;
+        private string? pendingDomain;
 
         /// <summary>The policy mode; start with Testing, move to Enforce once TLS-RPT reports are clean.</summary>
         [Parameter(Position = 0)]
@@ -30,18 +36,20 @@ namespace MtaSts.PowerShell.Commands
         public int MaxAge { get; set; }
 
         /// <summary>The Policy Domain; sets PolicyHost and PolicyUrl.</summary>
-        [Parameter]
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string? Domain { get; set; }
 
         protected override void ProcessRecord()
         {
-            if (Mx == null)
+            if (pending && !string.Equals(Domain, pendingDomain, System.StringComparison.OrdinalIgnoreCase))
             {
-                return;
+                Flush();
             }
 
-            foreach (string mx in Mx)
+            pending = true;
+            pendingDomain = Domain;
+            foreach (string mx in Mx ?? new string[0])
             {
                 string? reason = MxPattern.TryParse(mx, out MxPattern? pattern);
                 if (reason == null)
@@ -62,28 +70,45 @@ namespace MtaSts.PowerShell.Commands
             }
         }
 
-        protected override void EndProcessing()
-        {
-            if (anyInvalid)
-            {
-                WriteVerbose("No policy was created because an MX pattern is invalid; a policy missing an MX host would make senders in enforce mode refuse mail to it.");
-                return;
-            }
+        protected override void EndProcessing() => Flush();
 
+        private void Flush()
+        {
+            string? domain = pendingDomain ?? Domain;
+            try
+            {
+                if (anyInvalid)
+                {
+                    WriteVerbose($"No policy was created{(domain == null ? string.Empty : " for " + domain)} because an MX pattern is invalid; a policy missing an MX host would make senders in enforce mode refuse mail to it.");
+                    return;
+                }
+
+                Emit(domain);
+            }
+            finally
+            {
+                patterns.Clear();
+                anyInvalid = false;
+                pending = false;
+            }
+        }
+
+        private void Emit(string? domain)
+        {
             bool maxAgeGiven = MyInvocation.BoundParameters.ContainsKey(nameof(MaxAge));
             int maxAge = maxAgeGiven ? MaxAge : Mode == PolicyMode.None ? MtaStsPolicy.RecommendedMinMaxAge : MtaStsPolicy.DefaultMaxAge;
             MtaStsPolicy policy;
             try
             {
-                policy = MtaStsPolicy.Create(Mode, patterns, maxAge, Domain);
+                policy = MtaStsPolicy.Create(Mode, patterns, maxAge, domain);
             }
             catch (MtaStsFormatException ex)
             {
-                WriteFinding(ex, ErrorCategory.InvalidArgument, ex.Finding.Target ?? (object?)Domain);
+                WriteFinding(ex, ErrorCategory.InvalidArgument, ex.Finding.Target ?? (object?)domain);
                 return;
             }
 
-            WriteAdvice(policy.Review());
+            WriteAdvice(policy.Review(), domain);
             if (Mode == PolicyMode.None)
             {
                 WriteVerbose("Mode none removes MTA-STS safely (RFC 8461 §8.3): serve this policy, publish a new TXT id, keep both until every earlier policy's max_age has run out, and only then delete the TXT record and the policy host.");
