@@ -130,10 +130,10 @@ namespace MtaSts.Policy
         public IReadOnlyList<Finding> Review()
         {
             var findings = new List<Finding>();
-            PolicyAdvice.ForMaxAge(MaxAge, Mode, 0, 0, findings);
+            AddIfAny(findings, PolicyAdvice.ForMaxAge(MaxAge, Mode, 0, 0));
             foreach (var pattern in Mx)
             {
-                PolicyAdvice.ForMx(pattern, 0, 0, findings);
+                AddIfAny(findings, PolicyAdvice.ForMx(pattern, 0, 0));
             }
 
             if (Mode == PolicyMode.None && Mx.Count == 0)
@@ -176,6 +176,14 @@ namespace MtaSts.Policy
             }
 
             return normalized;
+        }
+
+        private static void AddIfAny(List<Finding> findings, Finding? finding)
+        {
+            if (finding != null)
+            {
+                findings.Add(finding);
+            }
         }
 
         private static List<MxPattern> Distinct(IEnumerable<MxPattern> mx)

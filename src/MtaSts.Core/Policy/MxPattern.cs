@@ -10,10 +10,13 @@ namespace MtaSts.Policy
     /// </summary>
     public sealed class MxPattern : IEquatable<MxPattern>
     {
-        private MxPattern(string value)
+        private readonly DomainShape shape;
+
+        private MxPattern(string value, DomainShape shape)
         {
             Value = value;
             IsWildcard = value.Length > 2 && value[0] == '*';
+            this.shape = shape;
         }
 
         /// <summary>The pattern as it is written in the policy, e.g. <c>*.mail.example.com</c>.</summary>
@@ -68,12 +71,23 @@ namespace MtaSts.Policy
                 return $"a host matched by it would be longer than {DomainSyntax.MaxNameLength} characters (RFC 1035 §2.3.4)";
             }
 
-            pattern = new MxPattern(wildcard ? "*." + domain : domain);
+            DomainSyntax.Check(domain.AsSpan(), out _, out DomainShape shape);
+            pattern = new MxPattern(wildcard ? "*." + domain : domain, shape);
             return null;
         }
 
-        /// <summary>Builds a pattern from text that already passed the policy grammar (lowercased here).</summary>
-        internal static MxPattern FromValidatedSyntax(string value) => new MxPattern(DomainNameInput.ToLowerAscii(value));
+        /// <summary>Builds a pattern from text that already passed the policy grammar, with the shape its check found.</summary>
+        internal static MxPattern FromValidatedSyntax(ReadOnlySpan<char> value, DomainShape shape)
+        {
+            string text = value.ToString();
+            return new MxPattern((shape & DomainShape.HasUppercase) != 0 ? DomainNameInput.ToLowerAscii(text) : text, shape & ~DomainShape.HasUppercase);
+        }
+
+        /// <summary>True when the domain part's last label is all digits: an IPv4 address written as a name.</summary>
+        internal bool LooksLikeIpAddress => (shape & DomainShape.NumericLastLabel) != 0;
+
+        /// <summary>True when the domain part is one label (e.g. 'localhost', or 'com' in '*.com').</summary>
+        internal bool IsSingleLabel => (shape & DomainShape.SingleLabel) != 0;
 
         /// <summary>
         /// RFC 8461 §4.1: does the MX host (the MX record's target) match this pattern? Case and one trailing

@@ -20,14 +20,17 @@ namespace MtaSts.Records
         public static string New(Clock clock) => FromTime((clock ?? throw new ArgumentNullException(nameof(clock))).UtcNow);
 
         /// <summary>Null when <paramref name="id"/> is a valid id, otherwise why it is not.</summary>
-        public static string? Check(string? id)
+        public static string? Check(string? id) => id == null ? "the id is empty" : Check(id.AsSpan());
+
+        /// <summary>Null when <paramref name="id"/> is a valid id, otherwise why it is not.</summary>
+        public static string? Check(ReadOnlySpan<char> id)
         {
-            if (string.IsNullOrEmpty(id))
+            if (id.IsEmpty)
             {
                 return "the id is empty";
             }
 
-            if (id!.Length > MaxLength)
+            if (id.Length > MaxLength)
             {
                 return $"it is {id.Length} characters long; an id is at most {MaxLength}";
             }

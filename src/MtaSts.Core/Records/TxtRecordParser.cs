@@ -75,16 +75,16 @@ namespace MtaSts.Records
                     pos++;
                 }
 
-                string name = value.Substring(nameStart, pos - nameStart);
-                if (name.Length > 32)
+                int nameLength = pos - nameStart;
+                if (nameLength > 32)
                 {
-                    return Fail($"The field name '{name}' is {name.Length} characters long; field names are at most 32.", nameStart + 1, warnings);
+                    return Fail($"The field name '{value.Substring(nameStart, nameLength)}' is {nameLength} characters long; field names are at most 32.", nameStart + 1, warnings);
                 }
 
                 if (pos == value.Length || value[pos] != '=')
                 {
                     string found = pos == value.Length ? "the end of the record" : $"'{DomainSyntax.Printable(value[pos])}'";
-                    return Fail($"The field '{name}' is followed by {found}; every field is 'name=value' with no spaces around '='.", pos + 1, warnings);
+                    return Fail($"The field '{value.Substring(nameStart, nameLength)}' is followed by {found}; every field is 'name=value' with no spaces around '='.", pos + 1, warnings);
                 }
 
                 int valueStart = ++pos;
@@ -93,45 +93,40 @@ namespace MtaSts.Records
                     pos++;
                 }
 
-                if (pos < value.Length && value[pos] == '=')
-                {
-                    return Fail($"The value of '{name}' contains '='; values exclude '=', ';', spaces and control characters.", pos + 1, warnings);
-                }
-
                 if (pos < value.Length && value[pos] != ';' && value[pos] != ' ' && value[pos] != '\t')
                 {
                     char c = value[pos];
-                    string why = c > 0x7F ? "the record must be US-ASCII" : "values exclude control characters";
-                    return Fail($"The value of '{name}' contains {DomainSyntax.Printable(c)}; {why}.", pos + 1, warnings);
+                    string why = c == '=' ? "values exclude '=', ';', spaces and control characters" : c > 0x7F ? "the record must be US-ASCII" : "values exclude control characters";
+                    return Fail($"The value of '{value.Substring(nameStart, nameLength)}' contains {DomainSyntax.Printable(c)}; {why}.", pos + 1, warnings);
                 }
 
-                string fieldValue = value.Substring(valueStart, pos - valueStart);
                 fields++;
-                if (name == "id")
+                var fieldValue = value.AsSpan(valueStart, pos - valueStart);
+                if (nameLength == 2 && value[nameStart] == 'i' && value[nameStart + 1] == 'd')
                 {
                     string? reason = StsId.Check(fieldValue);
                     if (reason != null)
                     {
-                        return Fail($"The id '{fieldValue}' is not valid: {reason}. An id is 1 to 32 letters and digits.", valueStart + 1, warnings, ErrorCodes.IdInvalid);
+                        return Fail($"The id '{fieldValue.ToString()}' is not valid: {reason}. An id is 1 to 32 letters and digits.", valueStart + 1, warnings, ErrorCodes.IdInvalid);
                     }
 
                     if (id != null)
                     {
                         (warnings ??= new List<Finding>()).Add(new Finding(ErrorCodes.DuplicateField, Severity.Warning,
-                            $"id appears again ('{fieldValue}'); only the first id ('{id}') counts. Publish one id.", "RFC 8461 §3.2", 1, nameStart + 1, value));
+                            $"id appears again ('{fieldValue.ToString()}'); only the first id ('{id}') counts. Publish one id.", "RFC 8461 §3.2", 1, nameStart + 1, value));
                         continue;
                     }
 
-                    id = fieldValue;
+                    id = fieldValue.ToString();
                     continue;
                 }
 
-                if (fieldValue.Length == 0)
+                if (fieldValue.IsEmpty)
                 {
-                    return Fail($"The field '{name}' has no value; values are one or more printable characters.", valueStart + 1, warnings);
+                    return Fail($"The field '{value.Substring(nameStart, nameLength)}' has no value; values are one or more printable characters.", valueStart + 1, warnings);
                 }
 
-                (extensions ??= new List<ExtensionField>()).Add(new ExtensionField(name, fieldValue));
+                (extensions ??= new List<ExtensionField>()).Add(new ExtensionField(value.Substring(nameStart, nameLength), fieldValue.ToString()));
             }
 
             if (id == null)

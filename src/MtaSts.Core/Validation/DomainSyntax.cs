@@ -20,6 +20,16 @@ namespace MtaSts.Validation
         InvalidCharacter,
     }
 
+    /// <summary>Facts about a valid name that advice needs, gathered while checking it.</summary>
+    [Flags]
+    internal enum DomainShape
+    {
+        None = 0,
+        HasUppercase = 1,
+        SingleLabel = 2,
+        NumericLastLabel = 4,
+    }
+
     /// <summary>
     /// The RFC 5321 §4.1.2 <c>Domain</c> production (ASCII letters, digits and inner hyphens, dot-separated),
     /// with the DNS length limits that the ABNF leaves out.
@@ -32,19 +42,41 @@ namespace MtaSts.Validation
         /// <summary>RFC 1035 §2.3.4.</summary>
         public const int MaxLabelLength = 63;
 
-        public static DomainProblem Check(ReadOnlySpan<char> name, out int index)
+        public static DomainProblem Check(ReadOnlySpan<char> name, out int index) => Check(name, out index, out _);
+
+        public static DomainProblem Check(ReadOnlySpan<char> name, out int index, out DomainShape shape)
         {
             index = 0;
+            shape = DomainShape.SingleLabel;
             if (name.IsEmpty)
             {
                 return DomainProblem.Empty;
             }
 
             int labelStart = 0;
+            bool labelNumeric = true;
             for (int i = 0; i < name.Length; i++)
             {
                 char c = name[i];
                 index = i;
+                if ((uint)(c - 'a') <= 'z' - 'a')
+                {
+                    labelNumeric = false;
+                    continue;
+                }
+
+                if ((uint)(c - '0') <= 9)
+                {
+                    continue;
+                }
+
+                if ((uint)(c - 'A') <= 'Z' - 'A')
+                {
+                    shape |= DomainShape.HasUppercase;
+                    labelNumeric = false;
+                    continue;
+                }
+
                 if (c == '.')
                 {
                     if (i == labelStart)
@@ -70,16 +102,14 @@ namespace MtaSts.Validation
                     }
 
                     labelStart = i + 1;
-                    continue;
-                }
-
-                if (IsLetterOrDigit(c))
-                {
+                    labelNumeric = true;
+                    shape &= ~DomainShape.SingleLabel;
                     continue;
                 }
 
                 if (c == '-')
                 {
+                    labelNumeric = false;
                     if (i == labelStart)
                     {
                         return DomainProblem.HyphenAtLabelEdge;
@@ -107,6 +137,11 @@ namespace MtaSts.Validation
             {
                 index = MaxNameLength;
                 return DomainProblem.TooLong;
+            }
+
+            if (labelNumeric)
+            {
+                shape |= DomainShape.NumericLastLabel;
             }
 
             index = 0;

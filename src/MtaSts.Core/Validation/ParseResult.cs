@@ -1,18 +1,17 @@
+using System;
 using System.Collections.Generic;
 
 namespace MtaSts.Validation
 {
     /// <summary>The outcome of parsing: the value or the first error (with its position), and any warnings.</summary>
-    public sealed class ParseResult<T>
+    public readonly struct ParseResult<T>
         where T : class
     {
-        private static readonly Finding[] NoFindings = new Finding[0];
-
         internal ParseResult(T? value, Finding? error, List<Finding>? warnings)
         {
             Value = value;
             Error = error;
-            Warnings = (IReadOnlyList<Finding>?)warnings ?? NoFindings;
+            Warnings = (IReadOnlyList<Finding>?)warnings ?? Array.Empty<Finding>();
         }
 
         /// <summary>The parsed value; null when <see cref="Error"/> is set.</summary>

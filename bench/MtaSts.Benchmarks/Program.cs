@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(MtaSts.Benchmarks.PolicyBenchmarks).Assembly).Run(args);
