@@ -192,7 +192,7 @@ namespace MtaSts.Policy
             var seen = new HashSet<MxPattern>();
             foreach (var pattern in mx)
             {
-                if (pattern != null && seen.Add(pattern))
+                if (pattern.Value != null && seen.Add(pattern))
                 {
                     list.Add(pattern);
                 }

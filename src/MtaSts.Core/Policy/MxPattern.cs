@@ -6,9 +6,9 @@ namespace MtaSts.Policy
     /// <summary>
     /// One <c>mx</c> value of a policy (RFC 8461 §3.2 <c>sts-policy-mx-value = ["*."] Domain</c>): a host
     /// name, or <c>*.</c> plus a domain, standing for exactly one more label on the left (§4.1).
-    /// Always held in lowercase A-label form.
+    /// Always held in lowercase A-label form. A small immutable value, so a policy's patterns sit inline in one array.
     /// </summary>
-    public sealed class MxPattern : IEquatable<MxPattern>
+    public readonly struct MxPattern : IEquatable<MxPattern>
     {
         private readonly DomainShape shape;
 
@@ -34,7 +34,7 @@ namespace MtaSts.Policy
         /// </summary>
         public static MxPattern Parse(string input)
         {
-            string? reason = TryParse(input, out MxPattern? pattern);
+            string? reason = TryParse(input, out MxPattern pattern);
             if (reason != null)
             {
                 throw new MtaStsFormatException(new Finding(ErrorCodes.MxPatternInvalid, Severity.Error,
@@ -42,13 +42,13 @@ namespace MtaSts.Policy
                     "RFC 8461 §3.2, RFC 5321 §4.1.2", target: input));
             }
 
-            return pattern!;
+            return pattern;
         }
 
         /// <summary>Like <see cref="Parse"/>, but returns the reason instead of throwing (null when valid).</summary>
-        public static string? TryParse(string? input, out MxPattern? pattern)
+        public static string? TryParse(string? input, out MxPattern pattern)
         {
-            pattern = null;
+            pattern = default;
             if (input == null)
             {
                 return "the name is empty";
@@ -96,7 +96,7 @@ namespace MtaSts.Policy
         public bool Matches(string mxHost)
         {
             string? host = DomainNameInput.ForComparison(mxHost);
-            if (host == null)
+            if (host == null || Value == null)
             {
                 return false;
             }
@@ -116,11 +116,15 @@ namespace MtaSts.Policy
             return rest.SequenceEqual(Value.AsSpan(2));
         }
 
-        public bool Equals(MxPattern? other) => other != null && other.Value == Value;
+        public bool Equals(MxPattern other) => string.Equals(other.Value, Value, StringComparison.Ordinal);
 
-        public override bool Equals(object? obj) => Equals(obj as MxPattern);
+        public override bool Equals(object? obj) => obj is MxPattern other && Equals(other);
 
-        public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(Value);
+        public override int GetHashCode() => Value == null ? 0 : StringComparer.Ordinal.GetHashCode(Value);
+
+        public static bool operator ==(MxPattern left, MxPattern right) => left.Equals(right);
+
+        public static bool operator !=(MxPattern left, MxPattern right) => !left.Equals(right);
 
         public override string ToString() => Value;
     }

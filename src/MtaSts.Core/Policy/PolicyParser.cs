@@ -544,16 +544,19 @@ namespace MtaSts.Policy
         /// <summary>The mx patterns of one parse, in order; the first four need no allocation of their own.</summary>
         private struct MxCollector
         {
-            private MxPattern? first;
-            private MxPattern? second;
-            private MxPattern? third;
-            private MxPattern? fourth;
+            private MxPattern first;
+            private MxPattern second;
+            private MxPattern third;
+            private MxPattern fourth;
             private List<MxPattern>? more;
 
             public int Count { get; private set; }
 
             public readonly bool Contains(MxPattern pattern) =>
-                pattern.Equals(first) || pattern.Equals(second) || pattern.Equals(third) || pattern.Equals(fourth)
+                (Count > 0 && pattern.Equals(first))
+                || (Count > 1 && pattern.Equals(second))
+                || (Count > 2 && pattern.Equals(third))
+                || (Count > 3 && pattern.Equals(fourth))
                 || (more != null && more.Contains(pattern));
 
             public void Add(MxPattern pattern)
@@ -578,20 +581,20 @@ namespace MtaSts.Policy
                 }
 
                 var patterns = new MxPattern[Count];
-                patterns[0] = first!;
+                patterns[0] = first;
                 if (Count > 1)
                 {
-                    patterns[1] = second!;
+                    patterns[1] = second;
                 }
 
                 if (Count > 2)
                 {
-                    patterns[2] = third!;
+                    patterns[2] = third;
                 }
 
                 if (Count > 3)
                 {
-                    patterns[3] = fourth!;
+                    patterns[3] = fourth;
                 }
 
                 more?.CopyTo(patterns, 4);

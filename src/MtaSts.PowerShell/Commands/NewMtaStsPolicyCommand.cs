@@ -51,10 +51,10 @@ namespace MtaSts.PowerShell.Commands
             pendingDomain = Domain;
             foreach (string mx in Mx ?? new string[0])
             {
-                string? reason = MxPattern.TryParse(mx, out MxPattern? pattern);
+                string? reason = MxPattern.TryParse(mx, out MxPattern pattern);
                 if (reason == null)
                 {
-                    patterns.Add(pattern!);
+                    patterns.Add(pattern);
                     continue;
                 }
 

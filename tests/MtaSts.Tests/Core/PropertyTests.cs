@@ -76,8 +76,8 @@ namespace MtaSts.Tests.Core
             Gen.String[Gen.Char["aZ09.-*_ ,;:[]é\n\u00ADxn-"], 0, 40].Sample(text =>
             {
                 string? reason = MxPattern.TryParse(text, out var pattern);
-                Assert.True((reason == null) == (pattern != null));
-                if (pattern != null)
+                Assert.True((reason == null) == (pattern.Value != null));
+                if (pattern.Value != null)
                 {
                     Assert.True(pattern.Matches(pattern.IsWildcard ? "x" + pattern.Value.Substring(1) : pattern.Value));
                 }
