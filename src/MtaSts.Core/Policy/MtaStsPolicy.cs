@@ -79,7 +79,7 @@ namespace MtaSts.Policy
             }
 
             var patterns = Distinct(mx ?? throw new ArgumentNullException(nameof(mx)));
-            if (patterns.Count == 0 && mode != PolicyMode.None)
+            if (patterns.Length == 0 && mode != PolicyMode.None)
             {
                 throw new MtaStsFormatException(new Finding(ErrorCodes.MxRequired, Severity.Error,
                     $"A policy in mode '{ModeText(mode)}' needs at least one mx pattern: give the host names of the domain's MX records, for example -Mx 'mail.example.com'.",
@@ -112,9 +112,14 @@ namespace MtaSts.Policy
         /// <summary>RFC 8461 §4.1: is this MX host covered by one of the policy's patterns?</summary>
         public bool Matches(string mxHost)
         {
-            foreach (var pattern in Mx)
+            if (!DomainNameInput.TryForComparison(mxHost, out var host))
             {
-                if (pattern.Matches(mxHost))
+                return false;
+            }
+
+            for (int i = 0; i < Mx.Count; i++)
+            {
+                if (Mx[i].Matches(host))
                 {
                     return true;
                 }
@@ -186,19 +191,30 @@ namespace MtaSts.Policy
             }
         }
 
-        private static List<MxPattern> Distinct(IEnumerable<MxPattern> mx)
+        private static MxPattern[] Distinct(IEnumerable<MxPattern> mx)
         {
             var list = new List<MxPattern>();
-            var seen = new HashSet<MxPattern>();
+            HashSet<MxPattern>? seen = null;
             foreach (var pattern in mx)
             {
-                if (pattern.Value != null && seen.Add(pattern))
+                if (pattern.Value == null)
+                {
+                    continue;
+                }
+
+                // A linear look is cheapest for the handful of patterns a policy usually has.
+                bool duplicate = seen != null ? !seen.Add(pattern) : list.Contains(pattern);
+                if (!duplicate)
                 {
                     list.Add(pattern);
+                    if (list.Count == 16)
+                    {
+                        seen = new HashSet<MxPattern>(list);
+                    }
                 }
             }
 
-            return list;
+            return list.ToArray();
         }
     }
 }

@@ -93,27 +93,24 @@ namespace MtaSts.Policy
         /// RFC 8461 §4.1: does the MX host (the MX record's target) match this pattern? Case and one trailing
         /// dot are ignored and U-labels are compared as A-labels; <c>*.</c> covers exactly one leftmost label.
         /// </summary>
-        public bool Matches(string mxHost)
+        public bool Matches(string mxHost) =>
+            DomainNameInput.TryForComparison(mxHost, out var host) && Matches(host);
+
+        /// <summary>Matches a host already in comparison form (see DomainNameInput.TryForComparison).</summary>
+        internal bool Matches(ReadOnlySpan<char> host)
         {
-            string? host = DomainNameInput.ForComparison(mxHost);
-            if (host == null || Value == null)
+            if (Value == null)
             {
                 return false;
             }
 
             if (!IsWildcard)
             {
-                return string.Equals(host, Value, StringComparison.Ordinal);
+                return host.Equals(Value.AsSpan(), StringComparison.OrdinalIgnoreCase);
             }
 
             int firstDot = host.IndexOf('.');
-            if (firstDot <= 0)
-            {
-                return false;
-            }
-
-            var rest = host.AsSpan(firstDot + 1);
-            return rest.SequenceEqual(Value.AsSpan(2));
+            return firstDot > 0 && host.Slice(firstDot + 1).Equals(Value.AsSpan(2), StringComparison.OrdinalIgnoreCase);
         }
 
         public bool Equals(MxPattern other) => string.Equals(other.Value, Value, StringComparison.Ordinal);

@@ -17,21 +17,35 @@ namespace MtaSts.Policy
 
         public static string Write(MtaStsPolicy policy)
         {
-            var sb = new StringBuilder(64 + (policy.Mx.Count * 32));
-            sb.Append("version: STSv1").Append(Crlf);
-            sb.Append("mode: ").Append(MtaStsPolicy.ModeText(policy.Mode)).Append(Crlf);
-            foreach (var mx in policy.Mx)
+            string mode = MtaStsPolicy.ModeText(policy.Mode);
+            string maxAge = policy.MaxAge.ToString(CultureInfo.InvariantCulture);
+            int length = "version: STSv1\r\nmode: ".Length + mode.Length + 2 + "max_age: ".Length + maxAge.Length + 2;
+            var patterns = policy.Mx;
+            var extensions = policy.Extensions;
+            for (int i = 0; i < patterns.Count; i++)
             {
-                sb.Append("mx: ").Append(mx.Value).Append(Crlf);
+                length += "mx: ".Length + patterns[i].Value.Length + 2;
             }
 
-            sb.Append("max_age: ").Append(policy.MaxAge.ToString(CultureInfo.InvariantCulture)).Append(Crlf);
-            foreach (var extension in policy.Extensions)
+            for (int i = 0; i < extensions.Count; i++)
             {
-                sb.Append(extension.Name).Append(": ").Append(extension.Value).Append(Crlf);
+                length += extensions[i].Name.Length + 2 + extensions[i].Value.Length + 2;
             }
 
-            return sb.ToString();
+            var text = new StringBuilder(length);
+            text.Append("version: STSv1\r\nmode: ").Append(mode).Append(Crlf);
+            for (int i = 0; i < patterns.Count; i++)
+            {
+                text.Append("mx: ").Append(patterns[i].Value).Append(Crlf);
+            }
+
+            text.Append("max_age: ").Append(maxAge).Append(Crlf);
+            for (int i = 0; i < extensions.Count; i++)
+            {
+                text.Append(extensions[i].Name).Append(": ").Append(extensions[i].Value).Append(Crlf);
+            }
+
+            return text.ToString();
         }
     }
 }

@@ -94,27 +94,34 @@ namespace MtaSts.Validation
             return normalized;
         }
 
-        /// <summary>Lowercase A-label form of a host name for comparison, or null when it cannot be a host name.</summary>
-        public static string? ForComparison(string? host)
+        /// <summary>
+        /// The host name in the form patterns are compared with: one trailing dot dropped, U-labels converted to
+        /// A-labels. ASCII names are returned as a slice of the input (compare them ignoring ASCII case); false
+        /// when the name is empty or cannot be converted.
+        /// </summary>
+        public static bool TryForComparison(string? host, out ReadOnlySpan<char> name)
         {
+            name = default;
             if (string.IsNullOrEmpty(host))
             {
-                return null;
+                return false;
             }
 
-            string text = host![host.Length - 1] == '.' ? host.Substring(0, host.Length - 1) : host;
-            if (!HasNonAscii(text))
+            int length = host![host.Length - 1] == '.' ? host.Length - 1 : host.Length;
+            if (!HasNonAscii(host))
             {
-                return ToLowerAscii(text);
+                name = host.AsSpan(0, length);
+                return length > 0;
             }
 
             try
             {
-                return ToLowerAscii(Idn.GetAscii(text));
+                name = ToLowerAscii(Idn.GetAscii(host.Substring(0, length))).AsSpan();
+                return true;
             }
             catch (ArgumentException)
             {
-                return null;
+                return false;
             }
         }
 
