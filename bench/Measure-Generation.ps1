@@ -2,8 +2,9 @@
 .SYNOPSIS
     Wall time of generating policy + TXT record (+ exported file) for many domains in one pwsh process.
 .DESCRIPTION
-    Measures the pipeline style (one invocation of each cmdlet for all domains) and the loop style
-    (three cmdlet invocations per domain), with and without writing the files. Prints microseconds per domain.
+    Measures three styles, with and without writing the files, and prints microseconds per domain:
+    arrays (one invocation of each cmdlet with all domains in -Domain), the pipeline (objects streamed through
+    one invocation of each cmdlet) and a loop (three cmdlet invocations per domain).
 #>
 param(
     [Parameter(Mandatory)] [string] $ModulePath,
@@ -13,6 +14,7 @@ $ErrorActionPreference = 'Stop'
 Import-Module $ModulePath
 
 $rows = foreach ($i in 1..$Count) { [pscustomobject]@{ Domain = "d$i.example"; Mx = "mx.d$i.example" } }
+$domains = [string[]]$rows.Domain
 $root = Join-Path ([IO.Path]::GetTempPath()) ("mtasts-bench-" + [guid]::NewGuid().ToString('N'))
 
 function Measure-Run([string] $Name, [scriptblock] $Body) {
@@ -33,6 +35,15 @@ $rows | Select-Object -First 200 | New-MtaStsPolicy | New-MtaStsTxtRecord | Out-
 
 try {
     @(
+        Measure-Run 'arrays: policy + TXT' {
+            $policies = New-MtaStsPolicy -Mode Enforce -Domain $domains -Mx '*.mail.example.net'
+            $null = New-MtaStsTxtRecord -Domain $domains
+        }
+        Measure-Run 'arrays: policy + TXT + file' {
+            $policies = New-MtaStsPolicy -Mode Enforce -Domain $domains -Mx '*.mail.example.net'
+            $null = New-MtaStsTxtRecord -Domain $domains
+            $policies | Export-MtaStsPolicy -Path { Join-Path $root "arrays/$($_.Domain)" }
+        }
         Measure-Run 'pipeline: policy + TXT' {
             $policies = $rows | New-MtaStsPolicy -Mode Enforce
             $null = $policies | New-MtaStsTxtRecord
@@ -40,7 +51,7 @@ try {
         Measure-Run 'pipeline: policy + TXT + file' {
             $policies = $rows | New-MtaStsPolicy -Mode Enforce
             $null = $policies | New-MtaStsTxtRecord
-            $policies | Export-MtaStsPolicy -Path { Join-Path $root $_.Domain }
+            $policies | Export-MtaStsPolicy -Path { Join-Path $root "pipeline/$($_.Domain)" }
         }
         Measure-Run 'loop: policy + TXT' {
             foreach ($row in $rows) {

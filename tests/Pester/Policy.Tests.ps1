@@ -53,6 +53,12 @@ Describe 'New-MtaStsPolicy' {
         $policies[1].PolicyHost | Should -Be 'mta-sts.b.example'
     }
 
+    It 'gives each of several domains a policy with the same MX patterns' {
+        $policies = @(New-MtaStsPolicy -Domain a.example, b.example -Mx '*.mail.provider.example')
+        $policies.Domain | Should -Be @('a.example', 'b.example')
+        $policies[1].Text | Should -Be $policies[0].Text
+    }
+
     It 'skips only the domain whose MX is bad' {
         $rows = @(
             [pscustomobject]@{ Domain = 'a.example'; Mx = 'bad_mx.a.example' }

@@ -78,6 +78,7 @@ Describe 'New-MtaStsTxtRecord' {
 
     It 'takes domains from the pipeline and from CSV rows' {
         @('a.example', 'b.example' | New-MtaStsTxtRecord -Id 1).Fqdn | Should -Be @('_mta-sts.a.example', '_mta-sts.b.example')
+        @(New-MtaStsTxtRecord -Domain a.example, b.example -Id 1).Fqdn | Should -Be @('_mta-sts.a.example', '_mta-sts.b.example')
         $rows = @([pscustomobject]@{ Domain = 'mail.example.com'; ZoneName = 'example.com' })
         ($rows | New-MtaStsTxtRecord -Id 1).Name | Should -Be '_mta-sts.mail'
     }

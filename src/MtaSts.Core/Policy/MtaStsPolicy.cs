@@ -107,7 +107,7 @@ namespace MtaSts.Policy
 
         /// <summary>The same policy, placed at a domain (which fixes <see cref="PolicyHost"/> and <see cref="PolicyUrl"/>).</summary>
         public MtaStsPolicy WithDomain(string? domain) =>
-            new MtaStsPolicy(Mode, Mx, MaxAge, Extensions, domain == null ? null : NormalizeDomain(domain));
+            new MtaStsPolicy(Mode, Mx, MaxAge, Extensions, domain == null ? null : NormalizeDomain(domain)) { text = text };
 
         /// <summary>RFC 8461 §4.1: is this MX host covered by one of the policy's patterns?</summary>
         public bool Matches(string mxHost)

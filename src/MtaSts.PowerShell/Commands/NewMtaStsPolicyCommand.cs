@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using MtaSts.Policy;
@@ -9,7 +10,8 @@ namespace MtaSts.PowerShell.Commands
     /// <summary>
     /// New-MtaStsPolicy: builds a policy from the MX hosts given or piped in (RFC 8461 §3.2). Piped input is
     /// gathered into one policy per domain: MX records from Resolve-DnsName all go into one policy, while rows
-    /// that carry a Domain property (Import-Csv) give one policy each time the domain changes.
+    /// that carry a Domain property (Import-Csv) give one policy each time the domain changes. Several domains
+    /// in -Domain each get a policy with the same MX patterns (a provider hosting many domains).
     /// </summary>
     [Cmdlet(VerbsCommon.New, "MtaStsPolicy")]
     [OutputType(typeof(MtaStsPolicy))]
@@ -18,7 +20,7 @@ namespace MtaSts.PowerShell.Commands
         private readonly List<MxPattern> patterns = new List<MxPattern>();
         private bool pending;
         private bool anyInvalid;
-        private string? pendingDomain;
+        private string[]? pendingDomains;
 
         /// <summary>The policy mode; start with Testing, move to Enforce once TLS-RPT reports are clean.</summary>
         [Parameter(Position = 0)]
@@ -35,20 +37,20 @@ namespace MtaSts.PowerShell.Commands
         [SecondsTransformation]
         public int MaxAge { get; set; }
 
-        /// <summary>The Policy Domain; sets PolicyHost and PolicyUrl.</summary>
+        /// <summary>The Policy Domain (or several); sets PolicyHost and PolicyUrl.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
-        public string? Domain { get; set; }
+        public string[]? Domain { get; set; }
 
         protected override void ProcessRecord()
         {
-            if (pending && !string.Equals(Domain, pendingDomain, System.StringComparison.OrdinalIgnoreCase))
+            if (pending && !SameDomains(Domain, pendingDomains))
             {
                 Flush();
             }
 
             pending = true;
-            pendingDomain = Domain;
+            pendingDomains = Domain;
             foreach (string mx in Mx ?? new string[0])
             {
                 string? reason = MxPattern.TryParse(mx, out MxPattern pattern);
@@ -72,18 +74,41 @@ namespace MtaSts.PowerShell.Commands
 
         protected override void EndProcessing() => Flush();
 
+        private static bool SameDomains(string[]? a, string[]? b)
+        {
+            if (a == null || b == null)
+            {
+                return a == b;
+            }
+
+            if (a.Length != b.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < a.Length; i++)
+            {
+                if (!string.Equals(a[i], b[i], StringComparison.OrdinalIgnoreCase))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         private void Flush()
         {
-            string? domain = pendingDomain ?? Domain;
+            string[]? domains = pendingDomains ?? Domain;
             try
             {
                 if (anyInvalid)
                 {
-                    WriteVerbose($"No policy was created{(domain == null ? string.Empty : " for " + domain)} because an MX pattern is invalid; a policy missing an MX host would make senders in enforce mode refuse mail to it.");
+                    WriteVerbose($"No policy was created{(domains == null ? string.Empty : " for " + string.Join(", ", domains))} because an MX pattern is invalid; a policy missing an MX host would make senders in enforce mode refuse mail to it.");
                     return;
                 }
 
-                Emit(domain);
+                Emit(domains);
             }
             finally
             {
@@ -93,31 +118,47 @@ namespace MtaSts.PowerShell.Commands
             }
         }
 
-        private void Emit(string? domain)
+        private void Emit(string[]? domains)
         {
             bool maxAgeGiven = MyInvocation.BoundParameters.ContainsKey(nameof(MaxAge));
             int maxAge = maxAgeGiven ? MaxAge : Mode == PolicyMode.None ? MtaStsPolicy.RecommendedMinMaxAge : MtaStsPolicy.DefaultMaxAge;
             MtaStsPolicy policy;
             try
             {
-                policy = MtaStsPolicy.Create(Mode, patterns, maxAge, domain);
+                policy = MtaStsPolicy.Create(Mode, patterns, maxAge);
             }
             catch (MtaStsFormatException ex)
             {
-                WriteFinding(ex, ErrorCategory.InvalidArgument, ex.Finding.Target ?? (object?)domain);
+                WriteFinding(ex, ErrorCategory.InvalidArgument, ex.Finding.Target ?? (object?)domains);
                 return;
             }
 
-            WriteAdvice(policy.Review(), domain);
+            WriteAdvice(policy.Review(), domains == null ? null : string.Join(", ", domains));
             if (Mode == PolicyMode.None)
             {
                 WriteVerbose("Mode none removes MTA-STS safely (RFC 8461 §8.3): serve this policy, publish a new TXT id, keep both until every earlier policy's max_age has run out, and only then delete the TXT record and the policy host.");
             }
 
-            WriteVerbose(policy.PolicyUrl == null
-                ? $"Policy: mode {policy.Mode}, {policy.Mx.Count} mx, max_age {policy.MaxAge}. Give -Domain to learn where to host it."
-                : $"Policy for {policy.Domain}: mode {policy.Mode}, {policy.Mx.Count} mx, max_age {policy.MaxAge}; serve it at {policy.PolicyUrl} as text/plain.");
-            WriteObject(policy);
+            if (domains == null)
+            {
+                WriteVerbose($"Policy: mode {policy.Mode}, {policy.Mx.Count} mx, max_age {policy.MaxAge}. Give -Domain to learn where to host it.");
+                WriteObject(policy);
+                return;
+            }
+
+            foreach (string domain in domains)
+            {
+                try
+                {
+                    var placed = policy.WithDomain(domain);
+                    WriteVerbose($"Policy for {placed.Domain}: serve it at {placed.PolicyUrl} as text/plain.");
+                    WriteObject(placed);
+                }
+                catch (MtaStsFormatException ex)
+                {
+                    WriteFinding(ex, ErrorCategory.InvalidArgument, domain);
+                }
+            }
         }
     }
 }

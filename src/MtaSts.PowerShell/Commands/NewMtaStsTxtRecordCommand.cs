@@ -11,10 +11,10 @@ namespace MtaSts.PowerShell.Commands
     [OutputType(typeof(MtaStsTxtRecord))]
     public sealed class NewMtaStsTxtRecordCommand : MtaStsCmdlet
     {
-        /// <summary>The Policy Domain; a piped policy binds by its Domain property.</summary>
+        /// <summary>The Policy Domain (or several); a piped policy binds by its Domain property.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
-        public string Domain { get; set; } = string.Empty;
+        public string[] Domain { get; set; } = Array.Empty<string>();
 
         /// <summary>The policy id: 1 to 32 letters and digits; default the UTC time as yyyyMMddHHmmssZ.</summary>
         [Parameter]
@@ -36,15 +36,18 @@ namespace MtaSts.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
-            try
+            foreach (string domain in Domain)
             {
-                var record = MtaStsTxtRecord.Create(Domain, Id, ZoneName, TimeToLive, Clock);
-                WriteVerbose($"{record.Fqdn}: publish exactly one TXT record '{record.Value}' (replace any earlier one), after the policy file is served (RFC 8461 §3.1, §8.1).");
-                WriteObject(record);
-            }
-            catch (MtaStsFormatException ex)
-            {
-                WriteFinding(ex, ErrorCategory.InvalidArgument, ex.Finding.Target ?? Domain);
+                try
+                {
+                    var record = MtaStsTxtRecord.Create(domain, Id, ZoneName, TimeToLive, Clock);
+                    WriteVerbose($"{record.Fqdn}: publish exactly one TXT record '{record.Value}' (replace any earlier one), after the policy file is served (RFC 8461 §3.1, §8.1).");
+                    WriteObject(record);
+                }
+                catch (MtaStsFormatException ex)
+                {
+                    WriteFinding(ex, ErrorCategory.InvalidArgument, ex.Finding.Target ?? domain);
+                }
             }
         }
     }
