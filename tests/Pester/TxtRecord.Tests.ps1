@@ -159,6 +159,16 @@ Describe 'New-MtaStsTxtRecord' {
         ($output -join "`n") | Should -Match '_mta-sts\.mail\.example\.com\.\s+300\s+IN\s+TXT\s+"v=STSv1; id=abc"'
     }
 
+    It 'tells the story with -Verbose and with $VerbosePreference' {
+        $verbose = New-MtaStsTxtRecord example.com -Id 1 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $verbose.Message | Should -Match 'publish exactly one TXT record'
+        $VerbosePreference = 'Continue'
+        $verbose = New-MtaStsTxtRecord example.com -Id 1 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $verbose | Should -Not -BeNullOrEmpty
+        $VerbosePreference = 'SilentlyContinue'
+        New-MtaStsTxtRecord example.com -Id 1 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | Should -BeNullOrEmpty
+    }
+
     It 'shows the name, type, TTL and value at the console' {
         $shown = New-MtaStsTxtRecord -Domain example.com -Id abc | Out-String
         $shown | Should -Match '_mta-sts\.example\.com\s+TXT\s+3600\s+v=STSv1; id=abc'

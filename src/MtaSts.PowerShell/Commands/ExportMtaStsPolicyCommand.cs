@@ -61,7 +61,11 @@ namespace MtaSts.PowerShell.Commands
 
                 if (exists && Unchanged(target, bytes))
                 {
-                    WriteVerbose($"'{target}' already holds this policy; it was left untouched.");
+                    if (VerboseWanted)
+                    {
+                        WriteVerbose($"'{target}' already holds this policy; it was left untouched.");
+                    }
+
                     Emit(target);
                     return;
                 }
@@ -81,7 +85,11 @@ namespace MtaSts.PowerShell.Commands
 
                 Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
                 AtomicFile.Write(target, bytes);
-                WriteVerbose($"Wrote {bytes.Length} bytes to '{target}'. Serve it as 'Content-Type: text/plain', with status 200 and no redirect{(InputObject.PolicyUrl == null ? string.Empty : " at " + InputObject.PolicyUrl)}.");
+                if (VerboseWanted)
+                {
+                    WriteVerbose($"Wrote {bytes.Length} bytes to '{target}'. Serve it as 'Content-Type: text/plain', with status 200 and no redirect{(InputObject.PolicyUrl == null ? string.Empty : " at " + InputObject.PolicyUrl)}.");
+                }
+
                 if (exists)
                 {
                     string domain = InputObject.Domain ?? "<domain>";

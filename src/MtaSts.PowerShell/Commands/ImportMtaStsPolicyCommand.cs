@@ -95,7 +95,11 @@ namespace MtaSts.PowerShell.Commands
                 return;
             }
 
-            WriteVerbose($"Read {Math.Min(bytes.Length, PolicyParser.MaxPolicyBytes)} bytes from '{file}'.");
+            if (VerboseWanted)
+            {
+                WriteVerbose($"Read {Math.Min(bytes.Length, PolicyParser.MaxPolicyBytes)} bytes from '{file}'.");
+            }
+
             var policy = WriteParseResult(PolicyParser.Parse(bytes), file, file);
             if (policy == null)
             {

@@ -104,7 +104,11 @@ namespace MtaSts.PowerShell.Commands
             {
                 if (anyInvalid)
                 {
-                    WriteVerbose($"No policy was created{(domains == null ? string.Empty : " for " + string.Join(", ", domains))} because an MX pattern is invalid; a policy missing an MX host would make senders in enforce mode refuse mail to it.");
+                    if (VerboseWanted)
+                    {
+                        WriteVerbose($"No policy was created{(domains == null ? string.Empty : " for " + string.Join(", ", domains))} because an MX pattern is invalid; a policy missing an MX host would make senders in enforce mode refuse mail to it.");
+                    }
+
                     return;
                 }
 
@@ -141,7 +145,11 @@ namespace MtaSts.PowerShell.Commands
 
             if (domains == null)
             {
-                WriteVerbose($"Policy: mode {policy.Mode}, {policy.Mx.Count} mx, max_age {policy.MaxAge}. Give -Domain to learn where to host it.");
+                if (VerboseWanted)
+                {
+                    WriteVerbose($"Policy: mode {policy.Mode}, {policy.Mx.Count} mx, max_age {policy.MaxAge}. Give -Domain to learn where to host it.");
+                }
+
                 WriteObject(policy);
                 return;
             }
@@ -151,7 +159,11 @@ namespace MtaSts.PowerShell.Commands
                 try
                 {
                     var placed = policy.WithDomain(domain);
-                    WriteVerbose($"Policy for {placed.Domain}: serve it at {placed.PolicyUrl} as text/plain.");
+                    if (VerboseWanted)
+                    {
+                        WriteVerbose($"Policy for {placed.Domain}: serve it at {placed.PolicyUrl} as text/plain.");
+                    }
+
                     WriteObject(placed);
                 }
                 catch (MtaStsFormatException ex)

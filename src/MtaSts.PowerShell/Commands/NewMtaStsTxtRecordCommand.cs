@@ -41,7 +41,11 @@ namespace MtaSts.PowerShell.Commands
                 try
                 {
                     var record = MtaStsTxtRecord.Create(domain, Id, ZoneName, TimeToLive, Clock);
-                    WriteVerbose($"{record.Fqdn}: publish exactly one TXT record '{record.Value}' (replace any earlier one), after the policy file is served (RFC 8461 §3.1, §8.1).");
+                    if (VerboseWanted)
+                    {
+                        WriteVerbose($"{record.Fqdn}: publish exactly one TXT record '{record.Value}' (replace any earlier one), after the policy file is served (RFC 8461 §3.1, §8.1).");
+                    }
+
                     WriteObject(record);
                 }
                 catch (MtaStsFormatException ex)
