@@ -20,6 +20,22 @@ namespace MtaSts.Benchmarks
         [GlobalSetup]
         public void Setup() => policy = MtaStsPolicy.Parse(TypicalPolicy);
 
+        /// <summary>The floor: one pass over the same text looking for line breaks and colons.</summary>
+        [Benchmark(Baseline = true)]
+        public int ScanBaseline()
+        {
+            int count = 0;
+            foreach (char c in TypicalPolicy)
+            {
+                if (c == '\n' || c == ':')
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+
         [Benchmark]
         public ParseResult<MtaStsPolicy> ParsePolicyText() => PolicyParser.Parse(TypicalPolicy);
 

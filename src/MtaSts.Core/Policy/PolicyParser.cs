@@ -133,12 +133,12 @@ namespace MtaSts.Policy
             public bool ParseLine(int start, int end, int line)
             {
                 var s = text.AsSpan(start, end - start);
+                currentLine = s;
                 if (s.IsEmpty)
                 {
                     return Err(ErrorCodes.PolicySyntax, "The line is blank; the policy allows no blank lines, not even one at the end (after the last line's terminator). Remove it.", line, 1);
                 }
 
-                currentLine = s;
                 char first = s[0];
                 if (!DomainSyntax.IsLetterOrDigit(first))
                 {
