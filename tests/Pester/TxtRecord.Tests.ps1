@@ -101,11 +101,24 @@ Describe 'New-MtaStsTxtRecord' {
         @{ Case = 'an id with a line feed'; Splat = @{ Domain = 'example.com'; Id = "abc`n" }; Id = 'MtaStsIdInvalid' }
         @{ Case = 'a domain outside the zone'; Splat = @{ Domain = 'example.com'; ZoneName = 'example.org' }; Id = 'MtaStsZoneMismatch' }
         @{ Case = 'a domain with an underscore'; Splat = @{ Domain = 'ex_ample.com' }; Id = 'MtaStsDomainInvalid' }
+        @{ Case = 'a domain with a line feed'; Splat = @{ Domain = "example.com`nmx: evil.example" }; Id = 'MtaStsDomainInvalid' }
+        @{ Case = 'a zone with a carriage return'; Splat = @{ Domain = 'example.com'; ZoneName = "example.com`r" }; Id = 'MtaStsDomainInvalid' }
     ) {
         New-MtaStsTxtRecord @Splat -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $errors[0].FullyQualifiedErrorId | Should -BeLike "$Id,*"
         $errors[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
         $errors[0].Exception.Message | Should -Match 'RFC'
+    }
+
+    It 'shows a smuggled line break as \u000A in the message' {
+        New-MtaStsTxtRecord -Domain "example.com`nx" -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors[0].Exception.Message | Should -BeLike "'example.com\u000Ax'*"
+    }
+
+    It 'explains a piped policy that has no domain' {
+        New-MtaStsPolicy -Mx mail.example.com | New-MtaStsTxtRecord -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'MtaStsDomainInvalid,*'
+        $errors[0].Exception.Message | Should -Match 'New-MtaStsPolicy -Domain'
     }
 
     It 'binds by property name into Add-DnsServerResourceRecord -Txt (stand-in)' {

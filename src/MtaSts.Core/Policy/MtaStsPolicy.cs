@@ -176,7 +176,7 @@ namespace MtaSts.Policy
             if ("_mta-sts.".Length + normalized.Length > DomainSyntax.MaxNameLength)
             {
                 throw new MtaStsFormatException(new Finding(ErrorCodes.DomainInvalid, Severity.Error,
-                    $"'{domain}' is too long to be a policy domain: '_mta-sts.{normalized}' would exceed {DomainSyntax.MaxNameLength} characters (RFC 1035 §2.3.4).",
+                    $"'{DomainSyntax.Shown(domain)}' is too long to be a policy domain: '_mta-sts.{normalized}' would exceed {DomainSyntax.MaxNameLength} characters (RFC 1035 §2.3.4).",
                     "RFC 8461 §3.1", target: domain));
             }
 

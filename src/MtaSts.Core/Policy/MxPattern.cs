@@ -38,7 +38,7 @@ namespace MtaSts.Policy
             if (reason != null)
             {
                 throw new MtaStsFormatException(new Finding(ErrorCodes.MxPatternInvalid, Severity.Error,
-                    $"'{input}' is not a valid MX pattern: {reason}. An MX pattern is a host name such as 'mail.example.com', or '*.' plus a domain such as '*.mail.example.com'.",
+                    $"'{DomainSyntax.Shown(input)}' is not a valid MX pattern: {reason}. An MX pattern is a host name such as 'mail.example.com', or '*.' plus a domain such as '*.mail.example.com'.",
                     "RFC 8461 §3.2, RFC 5321 §4.1.2", target: input));
             }
 

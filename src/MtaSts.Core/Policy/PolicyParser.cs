@@ -528,17 +528,8 @@ namespace MtaSts.Policy
 
             private static string ToLower(string s) => DomainNameInput.ToLowerAscii(s);
 
-            private static string Shorten(ReadOnlySpan<char> s)
-            {
-                var shown = s.Length > 60 ? s.Slice(0, 60).ToString() + "…" : s.ToString();
-                var sb = new StringBuilder(shown.Length);
-                foreach (char c in shown)
-                {
-                    sb.Append(c < 0x20 || c == 0x7F ? $"\\u{(int)c:X4}" : c.ToString());
-                }
-
-                return sb.ToString();
-            }
+            private static string Shorten(ReadOnlySpan<char> s) =>
+                DomainSyntax.Shown(s.Length > 60 ? s.Slice(0, 60).ToString() + "…" : s.ToString());
         }
 
         /// <summary>The mx patterns of one parse, in order; the first four need no allocation of their own.</summary>

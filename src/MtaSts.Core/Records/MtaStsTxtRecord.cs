@@ -80,7 +80,7 @@ namespace MtaSts.Records
                 else
                 {
                     warnings.Add(new Finding(ErrorCodes.TxtUnrelatedRecord, Severity.Warning,
-                        $"The TXT record '{record}' at {Label} is not an MTA-STS record. Senders following the RFC ignore it, but some (maddy) then see no policy at all: remove it.",
+                        $"The TXT record '{DomainSyntax.Shown(record)}' at {Label} is not an MTA-STS record. Senders following the RFC ignore it, but some (maddy) then see no policy at all: remove it.",
                         "RFC 8461 §3.1", target: record));
                 }
             }

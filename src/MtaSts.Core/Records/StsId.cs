@@ -53,7 +53,7 @@ namespace MtaSts.Records
             if (reason != null)
             {
                 throw new MtaStsFormatException(new Finding(ErrorCodes.IdInvalid, Severity.Error,
-                    $"'{id}' is not a valid MTA-STS id: {reason}. Use 1 to {MaxLength} letters and digits, or leave the id out to get the current UTC time ({FromTime(DateTimeOffset.UtcNow)}).",
+                    $"'{DomainSyntax.Shown(id)}' is not a valid MTA-STS id: {reason}. Use 1 to {MaxLength} letters and digits, or leave the id out to get the current UTC time ({FromTime(DateTimeOffset.UtcNow)}).",
                     "RFC 8461 §3.1", target: id));
             }
 

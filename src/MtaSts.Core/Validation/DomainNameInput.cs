@@ -88,7 +88,7 @@ namespace MtaSts.Validation
             if (reason != null)
             {
                 throw new MtaStsFormatException(new Finding(code, Severity.Error,
-                    $"'{input}' is not a valid {what}: {reason}.", rfcSection, target: input));
+                    $"'{DomainSyntax.Shown(input)}' is not a valid {what}: {reason}.", rfcSection, target: input));
             }
 
             return normalized;

@@ -207,6 +207,23 @@ namespace MtaSts.Validation
         internal static string Printable(char c) =>
             c < 0x20 || c == 0x7F ? $"U+{(int)c:X4}" : c.ToString();
 
+        /// <summary>A value as an error message shows it: control characters written as \uXXXX, so a smuggled line break stays visible.</summary>
+        internal static string Shown(string? value)
+        {
+            if (value == null)
+            {
+                return "(null)";
+            }
+
+            var text = new System.Text.StringBuilder(value.Length);
+            foreach (char c in value)
+            {
+                text.Append(c < 0x20 || c == 0x7F ? $"\\u{(int)c:X4}" : c.ToString());
+            }
+
+            return text.ToString();
+        }
+
         private static DomainProblem Classify(char c)
         {
             if (c == '_')

@@ -13,8 +13,10 @@ namespace MtaSts.PowerShell.Commands
     {
         /// <summary>The Policy Domain (or several); a piped policy binds by its Domain property.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[] Domain { get; set; } = Array.Empty<string>();
+        [AllowNull]
+        [AllowEmptyString]
+        [AllowEmptyCollection]
+        public string[]? Domain { get; set; }
 
         /// <summary>The policy id: 1 to 32 letters and digits; default the UTC time as yyyyMMddHHmmssZ.</summary>
         [Parameter]
@@ -36,8 +38,20 @@ namespace MtaSts.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
+            if (Domain == null || Domain.Length == 0)
+            {
+                ReportMissingDomain();
+                return;
+            }
+
             foreach (string domain in Domain)
             {
+                if (string.IsNullOrEmpty(domain))
+                {
+                    ReportMissingDomain();
+                    continue;
+                }
+
                 try
                 {
                     var record = MtaStsTxtRecord.Create(domain, Id, ZoneName, TimeToLive, Clock);
@@ -54,5 +68,10 @@ namespace MtaSts.PowerShell.Commands
                 }
             }
         }
+
+        private void ReportMissingDomain() =>
+            WriteFinding(new Finding(ErrorCodes.DomainInvalid, Severity.Error,
+                "No domain was given: a policy piped in needs a Domain (New-MtaStsPolicy -Domain example.com …), or give -Domain.",
+                "RFC 8461 §3.1"), ErrorCategory.InvalidArgument, null);
     }
 }
