@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using MtaSts.Policy;
 using MtaSts.PowerShell.Internal;
-using MtaSts.Validation;
 
 namespace MtaSts.PowerShell.Commands
 {
@@ -45,20 +44,7 @@ namespace MtaSts.PowerShell.Commands
 
         private void Convert(string text)
         {
-            var policy = WriteParseResult(PolicyParser.Parse(text), null, text);
-            if (policy == null)
-            {
-                return;
-            }
-
-            try
-            {
-                WriteObject(Domain == null ? policy : policy.WithDomain(Domain));
-            }
-            catch (MtaStsFormatException ex)
-            {
-                WriteFinding(ex, ErrorCategory.InvalidArgument, Domain);
-            }
+            WriteParsedPolicy(PolicyParser.Parse(text), null, text, Domain);
         }
     }
 }

@@ -4,7 +4,6 @@ using System.IO;
 using System.Management.Automation;
 using MtaSts.Policy;
 using MtaSts.PowerShell.Internal;
-using MtaSts.Validation;
 
 namespace MtaSts.PowerShell.Commands
 {
@@ -100,20 +99,7 @@ namespace MtaSts.PowerShell.Commands
                 WriteVerbose($"Read {Math.Min(bytes.Length, PolicyParser.MaxPolicyBytes)} bytes from '{file}'.");
             }
 
-            var policy = WriteParseResult(PolicyParser.Parse(bytes), file, file);
-            if (policy == null)
-            {
-                return;
-            }
-
-            try
-            {
-                WriteObject(Domain == null ? policy : policy.WithDomain(Domain));
-            }
-            catch (MtaStsFormatException ex)
-            {
-                WriteFinding(ex, ErrorCategory.InvalidArgument, Domain);
-            }
+            WriteParsedPolicy(PolicyParser.Parse(bytes), file, file, Domain);
         }
     }
 }

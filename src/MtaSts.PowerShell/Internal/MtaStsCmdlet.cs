@@ -73,6 +73,25 @@ namespace MtaSts.PowerShell.Internal
             return result.Value;
         }
 
+        /// <summary>Writes a parsed policy, placed at <paramref name="domain"/> when one is given, or the parse error.</summary>
+        internal void WriteParsedPolicy(ParseResult<MtaSts.Policy.MtaStsPolicy> result, string? source, object target, string? domain)
+        {
+            var policy = WriteParseResult(result, source, target);
+            if (policy == null)
+            {
+                return;
+            }
+
+            try
+            {
+                WriteObject(domain == null ? policy : policy.WithDomain(domain));
+            }
+            catch (MtaStsFormatException ex)
+            {
+                WriteFinding(ex, ErrorCategory.InvalidArgument, domain);
+            }
+        }
+
         internal static ErrorRecord IoError(Exception exception, string id, ErrorCategory category, object target) =>
             new ErrorRecord(exception, id, category, target);
     }
