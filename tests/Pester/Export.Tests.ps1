@@ -93,6 +93,11 @@ Describe 'Export-MtaStsPolicy' {
         $errors[0].CategoryInfo.Category | Should -Be 'WriteError'
     }
 
+    It 'reports a drive that does not exist' {
+        $policy | Export-MtaStsPolicy -Path 'NoSuchDrive:\site' -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'MtaStsPathInvalid,*'
+    }
+
     It 'exports many policies into their own web roots' {
         $domains = 'a.example', 'b.example', 'c.example'
         $domains | ForEach-Object { [pscustomobject]@{ Domain = $_; Mx = "mx.$_" } } |

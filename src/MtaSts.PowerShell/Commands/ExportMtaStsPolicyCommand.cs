@@ -44,9 +44,19 @@ namespace MtaSts.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
-            string target = ParameterSetName == PathSet
-                ? System.IO.Path.Combine(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path), ".well-known", "mta-sts.txt")
-                : SessionState.Path.GetUnresolvedProviderPathFromPSPath(LiteralPath);
+            string target;
+            try
+            {
+                target = ParameterSetName == PathSet
+                    ? System.IO.Path.Combine(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path), ".well-known", "mta-sts.txt")
+                    : SessionState.Path.GetUnresolvedProviderPathFromPSPath(LiteralPath);
+            }
+            catch (SessionStateException ex)
+            {
+                WriteError(IoError(ex, "MtaStsPathInvalid", ErrorCategory.InvalidArgument, ParameterSetName == PathSet ? Path : LiteralPath));
+                return;
+            }
+
             byte[] bytes = InputObject.ToBytes();
 
             try

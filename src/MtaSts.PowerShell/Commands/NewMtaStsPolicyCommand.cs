@@ -51,22 +51,15 @@ namespace MtaSts.PowerShell.Commands
 
             pending = true;
             pendingDomains = Domain;
-            foreach (string mx in Mx ?? new string[0])
+            foreach (string mx in Mx ?? Array.Empty<string>())
             {
-                string? reason = MxPattern.TryParse(mx, out MxPattern pattern);
-                if (reason == null)
-                {
-                    patterns.Add(pattern);
-                    continue;
-                }
-
-                anyInvalid = true;
                 try
                 {
-                    MxPattern.Parse(mx);
+                    patterns.Add(MxPattern.Parse(mx));
                 }
                 catch (MtaStsFormatException ex)
                 {
+                    anyInvalid = true;
                     WriteFinding(ex, ErrorCategory.InvalidArgument, mx);
                 }
             }
