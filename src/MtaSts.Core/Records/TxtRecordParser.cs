@@ -104,17 +104,17 @@ namespace MtaSts.Records
                 var fieldValue = value.AsSpan(valueStart, pos - valueStart);
                 if (nameLength == 2 && value[nameStart] == 'i' && value[nameStart + 1] == 'd')
                 {
+                    if (id != null)
+                    {
+                        (warnings ??= new List<Finding>()).Add(new Finding(ErrorCodes.DuplicateField, Severity.Warning,
+                            $"id appears again ('{fieldValue.ToString()}'); only the first id ('{id}') counts and this one is ignored. Publish one id.", "RFC 8461 §3.2", 1, nameStart + 1, value));
+                        continue;
+                    }
+
                     string? reason = StsId.Check(fieldValue);
                     if (reason != null)
                     {
                         return Fail($"The id '{fieldValue.ToString()}' is not valid: {reason}. An id is 1 to 32 letters and digits.", valueStart + 1, warnings, ErrorCodes.IdInvalid);
-                    }
-
-                    if (id != null)
-                    {
-                        (warnings ??= new List<Finding>()).Add(new Finding(ErrorCodes.DuplicateField, Severity.Warning,
-                            $"id appears again ('{fieldValue.ToString()}'); only the first id ('{id}') counts. Publish one id.", "RFC 8461 §3.2", 1, nameStart + 1, value));
-                        continue;
                     }
 
                     id = fieldValue.ToString();

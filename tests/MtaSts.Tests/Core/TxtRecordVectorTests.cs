@@ -20,6 +20,7 @@ namespace MtaSts.Tests.Core
         [InlineData("T17 extension name starting with a digit", "v=STSv1; id=1; 1x=y", "1")]
         [InlineData("T21 trailing delimiter with WSP", "v=STSv1; id=1; ", "1")]
         [InlineData("T25 duplicate id, first wins", "v=STSv1; id=1; id=2", "1")]
+        [InlineData("T25 a later invalid duplicate id is ignored", "v=STSv1; id=1; id=2024-01-01", "1")]
         public void ValidVectorsParse(string vector, string value, string id)
         {
             var result = TxtRecordParser.ParseMtaSts(value);
