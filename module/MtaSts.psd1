@@ -15,10 +15,12 @@
     CmdletsToExport        = @(
         'ConvertFrom-MtaStsPolicy'
         'ConvertFrom-MtaStsTxtRecord'
+        'ConvertFrom-TlsRptRecord'
         'Export-MtaStsPolicy'
         'Import-MtaStsPolicy'
         'New-MtaStsPolicy'
         'New-MtaStsTxtRecord'
+        'New-TlsRptRecord'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()
@@ -27,7 +29,7 @@
             Tags         = @('MTA-STS', 'MTASTS', 'RFC8461', 'TLS-RPT', 'SMTP', 'Email', 'Mail', 'DNS', 'TLS', 'Security', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/mtasts/MtaSts'
             LicenseUri   = 'https://github.com/mtasts/MtaSts/blob/main/LICENSE'
-            ReleaseNotes = 'First release: New-MtaStsPolicy, New-MtaStsTxtRecord, Export-MtaStsPolicy, Import-MtaStsPolicy, ConvertFrom-MtaStsPolicy, ConvertFrom-MtaStsTxtRecord.'
+            ReleaseNotes = 'First release: New-MtaStsPolicy, New-MtaStsTxtRecord, Export-MtaStsPolicy, Import-MtaStsPolicy, ConvertFrom-MtaStsPolicy, ConvertFrom-MtaStsTxtRecord, New-TlsRptRecord, ConvertFrom-TlsRptRecord.'
         }
     }
 }

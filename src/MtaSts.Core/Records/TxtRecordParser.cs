@@ -34,75 +34,42 @@ namespace MtaSts.Records
             while (true)
             {
                 int delimiterStart = pos;
-                pos = SkipWsp(value, pos);
-                if (pos == value.Length)
+                var next = TxtFieldSyntax.ReadDelimiter(value, ref pos, out bool spaceBefore, out string? error);
+                if (next == TxtFieldSyntax.Next.Error)
                 {
-                    if (pos != delimiterStart)
-                    {
-                        return Fail("White space at the end of the record is allowed only around a ';'. Remove it, or end with ';'.", delimiterStart + 1, warnings);
-                    }
-
-                    break;
+                    return Fail(fields == 0 ? DescribeAfterVersion(value, pos) : error!, pos + 1, warnings);
                 }
 
-                if (value[pos] != ';')
-                {
-                    return Fail(DescribeMissingDelimiter(value, pos, fields), pos + 1, warnings);
-                }
-
-                if (pos != delimiterStart && fields == 0)
+                if (spaceBefore && fields == 0)
                 {
                     (warnings ??= new List<Finding>()).Add(new Finding(ErrorCodes.TxtSpaceBeforeDelimiter, Severity.Warning,
                         "There is white space between 'v=STSv1' and ';'. The grammar allows it, but the RFC's prose (erratum 6285) and senders such as chasquid look for the exact text 'v=STSv1;'. Write 'v=STSv1; id=…'.",
                         Section, 1, delimiterStart + 1, value));
                 }
 
-                pos = SkipWsp(value, pos + 1);
-                if (pos == value.Length)
+                if (next == TxtFieldSyntax.Next.End)
                 {
                     break;
                 }
 
-                int nameStart = pos;
-                if (!DomainSyntax.IsLetterOrDigit(value[pos]))
+                error = TxtFieldSyntax.ReadName(value, ref pos, out int nameStart, out int nameLength);
+                if (error != null)
                 {
-                    string what = value[pos] == ';' ? "an empty field (';;')" : $"'{DomainSyntax.Printable(value[pos])}'";
-                    return Fail($"Expected a field such as 'id=…' but found {what}; a field name starts with a letter or digit.", pos + 1, warnings);
+                    return Fail(error, pos + 1, warnings);
                 }
 
-                while (pos < value.Length && IsNameChar(value[pos]))
+                int valueStart = pos;
+                bool isId = TxtFieldSyntax.NameIs(value, nameStart, nameLength, "id");
+                string name = isId ? "id" : value.Substring(nameStart, nameLength);
+                error = TxtFieldSyntax.ScanValue(value, ref pos, name);
+                if (error != null)
                 {
-                    pos++;
-                }
-
-                int nameLength = pos - nameStart;
-                if (nameLength > 32)
-                {
-                    return Fail($"The field name '{value.Substring(nameStart, nameLength)}' is {nameLength} characters long; field names are at most 32.", nameStart + 1, warnings);
-                }
-
-                if (pos == value.Length || value[pos] != '=')
-                {
-                    string found = pos == value.Length ? "the end of the record" : $"'{DomainSyntax.Printable(value[pos])}'";
-                    return Fail($"The field '{value.Substring(nameStart, nameLength)}' is followed by {found}; every field is 'name=value' with no spaces around '='.", pos + 1, warnings);
-                }
-
-                int valueStart = ++pos;
-                while (pos < value.Length && IsValueChar(value[pos]))
-                {
-                    pos++;
-                }
-
-                if (pos < value.Length && value[pos] != ';' && value[pos] != ' ' && value[pos] != '\t')
-                {
-                    char c = value[pos];
-                    string why = c == '=' ? "values exclude '=', ';', spaces and control characters" : c > 0x7F ? "the record must be US-ASCII" : "values exclude control characters";
-                    return Fail($"The value of '{value.Substring(nameStart, nameLength)}' contains {DomainSyntax.Printable(c)}; {why}.", pos + 1, warnings);
+                    return Fail(error, pos + 1, warnings);
                 }
 
                 fields++;
                 var fieldValue = value.AsSpan(valueStart, pos - valueStart);
-                if (nameLength == 2 && value[nameStart] == 'i' && value[nameStart + 1] == 'd')
+                if (isId)
                 {
                     if (id != null)
                     {
@@ -123,10 +90,10 @@ namespace MtaSts.Records
 
                 if (fieldValue.IsEmpty)
                 {
-                    return Fail($"The field '{value.Substring(nameStart, nameLength)}' has no value; values are one or more printable characters.", valueStart + 1, warnings);
+                    return Fail($"The field '{name}' has no value; values are one or more printable characters.", valueStart + 1, warnings);
                 }
 
-                (extensions ??= new List<ExtensionField>()).Add(new ExtensionField(value.Substring(nameStart, nameLength), fieldValue.ToString()));
+                (extensions ??= new List<ExtensionField>()).Add(new ExtensionField(name, fieldValue.ToString()));
             }
 
             if (id == null)
@@ -176,32 +143,9 @@ namespace MtaSts.Records
                 : "The record does not start with 'v=STSv1'; an MTA-STS record is 'v=STSv1; id=<id>'.";
         }
 
-        private static string DescribeMissingDelimiter(string value, int pos, int fields)
-        {
-            char c = value[pos];
-            if (fields == 0)
-            {
-                return $"'v=STSv1' is followed by '{DomainSyntax.Printable(c)}'; fields are separated by ';', as in 'v=STSv1; id=…'.";
-            }
-
-            return pos > 0 && (value[pos - 1] == ' ' || value[pos - 1] == '\t')
-                ? "A value contains a space, or two fields are not separated by ';'; values cannot contain spaces."
-                : $"Expected ';' before '{DomainSyntax.Printable(c)}'; fields are separated by ';'.";
-        }
-
-        private static int SkipWsp(string s, int pos)
-        {
-            while (pos < s.Length && (s[pos] == ' ' || s[pos] == '\t'))
-            {
-                pos++;
-            }
-
-            return pos;
-        }
-
-        private static bool IsNameChar(char c) => DomainSyntax.IsLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
-
-        /// <summary>sts-ext-value = 1*(%x21-3A / %x3C / %x3E-7E): printable ASCII except ';' and '='.</summary>
-        private static bool IsValueChar(char c) => c >= 0x21 && c <= 0x7E && c != ';' && c != '=';
+        private static string DescribeAfterVersion(string value, int pos) =>
+            pos < value.Length
+                ? $"'v=STSv1' is followed by '{DomainSyntax.Printable(value[pos])}'; fields are separated by ';', as in 'v=STSv1; id=…'."
+                : "White space at the end of the record is allowed only around a ';'. Remove it, or end with ';'.";
     }
 }

@@ -17,6 +17,8 @@ namespace MtaSts.Validation
         public const string TimeToLiveInvalid = "MtaStsTimeToLiveInvalid";
         public const string ZoneMismatch = "MtaStsZoneMismatch";
         public const string TxtRecordCount = "MtaStsTxtRecordCount";
+        public const string TlsRptSyntax = "TlsRptRecordSyntaxInvalid";
+        public const string TlsRptRuaInvalid = "TlsRptRuaInvalid";
 
         // Warnings.
         public const string DuplicateField = "MtaStsDuplicateField";
@@ -32,5 +34,6 @@ namespace MtaSts.Validation
         public const string UnknownField = "MtaStsUnknownField";
         public const string TxtSpaceBeforeDelimiter = "MtaStsTxtSpaceBeforeDelimiter";
         public const string TxtUnrelatedRecord = "MtaStsTxtUnrelatedRecord";
+        public const string TlsRptRepeatedRua = "TlsRptRepeatedRua";
     }
 }

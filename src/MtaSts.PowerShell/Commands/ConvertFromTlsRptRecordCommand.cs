@@ -1,0 +1,15 @@
+using System.Management.Automation;
+using MtaSts.PowerShell.Internal;
+using MtaSts.Records;
+using MtaSts.Validation;
+
+namespace MtaSts.PowerShell.Commands
+{
+    /// <summary>ConvertFrom-TlsRptRecord: parses a _smtp._tls TXT value exactly per RFC 8460 §3.</summary>
+    [Cmdlet(VerbsData.ConvertFrom, "TlsRptRecord")]
+    [OutputType(typeof(TlsRptRecord))]
+    public sealed class ConvertFromTlsRptRecordCommand : ConvertFromTxtRecordCmdlet<TlsRptRecord>
+    {
+        protected override ParseResult<TlsRptRecord> Parse(string value) => TlsRptRecordParser.Parse(value);
+    }
+}

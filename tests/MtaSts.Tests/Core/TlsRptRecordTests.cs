@@ -1,0 +1,111 @@
+using System;
+using System.Linq;
+using MtaSts.Records;
+using MtaSts.Validation;
+using Xunit;
+
+namespace MtaSts.Tests.Core
+{
+    /// <summary>The digest's §8.3 vectors (RFC 8460 §3) and the TLS-RPT record generator.</summary>
+    public class TlsRptRecordTests
+    {
+        [Theory(DisplayName = "RFC 8460 §3: valid TLS-RPT vectors parse")]
+        [InlineData("R01", "v=TLSRPTv1; rua=mailto:tlsrpt@example.com", new[] { "mailto:tlsrpt@example.com" })]
+        [InlineData("R02", "v=TLSRPTv1;rua=https://reports.example.com/v1/tlsrpt", new[] { "https://reports.example.com/v1/tlsrpt" })]
+        [InlineData("R03 two URIs", "v=TLSRPTv1; rua=mailto:a@example.com,https://r.example.net/tlsrpt", new[] { "mailto:a@example.com", "https://r.example.net/tlsrpt" })]
+        [InlineData("R04 WSP around the comma", "v=TLSRPTv1; rua=mailto:a@example.com , mailto:b@example.net", new[] { "mailto:a@example.com", "mailto:b@example.net" })]
+        [InlineData("R12 trailing delimiter", "v=TLSRPTv1; rua=mailto:a@example.com;", new[] { "mailto:a@example.com" })]
+        [InlineData("R13 extension ignored", "v=TLSRPTv1; rua=mailto:a@example.com; foo=bar", new[] { "mailto:a@example.com" })]
+        [InlineData("R16 encoded comma", "v=TLSRPTv1; rua=mailto:tls%2Crpt@example.com", new[] { "mailto:tls%2Crpt@example.com" })]
+        [InlineData("R19 repeated rua (warns, merged)", "v=TLSRPTv1; rua=mailto:a@example.com; rua=mailto:b@example.com", new[] { "mailto:a@example.com", "mailto:b@example.com" })]
+        [InlineData("R20 space before delimiter (warns)", "v=TLSRPTv1 ; rua=mailto:a@example.com", new[] { "mailto:a@example.com" })]
+        public void ValidVectors(string vector, string value, string[] rua)
+        {
+            var result = TlsRptRecordParser.Parse(value);
+            Assert.True(result.Success, vector + ": " + result.Error);
+            Assert.Equal(rua, result.Value!.Rua);
+        }
+
+        [Theory(DisplayName = "RFC 8460 §3: invalid TLS-RPT vectors fail with a column")]
+        [InlineData("R05 rua missing", "v=TLSRPTv1")]
+        [InlineData("R06 rua missing after delimiter", "v=TLSRPTv1;")]
+        [InlineData("R07 bare address", "v=TLSRPTv1; rua=tlsrpt@example.com")]
+        [InlineData("R08 second item not a URI", "v=TLSRPTv1; rua=mailto:a@example.com,b@example.com")]
+        [InlineData("R09 unencoded !", "v=TLSRPTv1; rua=mailto:a@example.com!10m")]
+        [InlineData("R10 http", "v=TLSRPTv1; rua=http://reports.example.com/")]
+        [InlineData("R11 version case", "v=tlsrptv1; rua=mailto:a@example.com")]
+        [InlineData("R14 version not first", "rua=mailto:a@example.com; v=TLSRPTv1")]
+        [InlineData("R15 RUA uppercase", "v=TLSRPTv1; RUA=mailto:a@example.com")]
+        [InlineData("R17 empty rua", "v=TLSRPTv1; rua=")]
+        [InlineData("R18 dangling comma", "v=TLSRPTv1; rua=mailto:a@example.com,")]
+        public void InvalidVectors(string vector, string value)
+        {
+            var result = TlsRptRecordParser.Parse(value);
+            Assert.False(result.Success, vector);
+            Assert.Equal("RFC 8460 §3", result.Error!.RfcSection);
+            Assert.InRange(result.Error.Column, 1, value.Length + 1);
+            Assert.Throws<MtaStsFormatException>(() => TlsRptRecord.Parse(value));
+        }
+
+        [Theory(DisplayName = "RFC 8460 §3: ambiguous records warn")]
+        [InlineData("R19", "v=TLSRPTv1; rua=mailto:a@example.com; rua=mailto:b@example.com", ErrorCodes.TlsRptRepeatedRua)]
+        [InlineData("R20", "v=TLSRPTv1 ; rua=mailto:a@example.com", ErrorCodes.TxtSpaceBeforeDelimiter)]
+        public void AmbiguousRecordsWarn(string vector, string value, string code) =>
+            Assert.True(TlsRptRecordParser.Parse(value).Warnings.Any(w => w.Code == code), vector);
+
+        [Theory(DisplayName = "RFC 8460 §3: errors name the fix")]
+        [InlineData("v=TLSRPTv1; rua=tlsrpt@example.com", "mailto:")]
+        [InlineData("v=TLSRPTv1; rua=mailto:a@example.com,b@example.com", "%2C")]
+        [InlineData("v=TLSRPTv1; rua=http://reports.example.com/", "https")]
+        [InlineData("v=TLSRPTv1; RUA=mailto:a@example.com", "case-sensitive")]
+        public void ErrorsNameTheFix(string value, string fix) =>
+            Assert.Contains(fix, TlsRptRecordParser.Parse(value).Error!.Message);
+
+        [Fact(DisplayName = "R21 RFC 8460 §3: the record lives at _smtp._tls, not _smtp._tcp")]
+        public void RecordName()
+        {
+            var record = TlsRptRecord.Create("example.com", new[] { "tlsrpt@example.com" });
+            Assert.Equal("_smtp._tls.example.com", record.Fqdn);
+            Assert.Equal("_smtp._tls", record.Name);
+            Assert.Equal(TimeSpan.FromDays(1), record.TimeToLive);
+        }
+
+        [Theory(DisplayName = "RFC 8460 §3: destinations are normalised to encoded mailto: and https: URIs")]
+        [InlineData("tlsrpt@example.com", "mailto:tlsrpt@example.com")]
+        [InlineData("MAILTO:tlsrpt@Example.COM", "mailto:tlsrpt@example.com")]
+        [InlineData("tls,rpt!x;y@example.com", "mailto:tls%2Crpt%21x%3By@example.com")]
+        [InlineData("reports@bücher.example", "mailto:reports@xn--bcher-kva.example")]
+        [InlineData("https://Reports.Example.com/v1/tls;rpt", "https://reports.example.com/v1/tls%3Brpt")]
+        [InlineData("https://reports.example.com:8443", "https://reports.example.com:8443")]
+        public void Normalisation(string input, string expected)
+        {
+            var record = TlsRptRecord.Create("example.com", new[] { input });
+            Assert.Equal(expected, Assert.Single(record.Rua));
+            Assert.Equal("v=TLSRPTv1; rua=" + expected, record.Value);
+            Assert.True(TlsRptRecordParser.Parse(record.Value).Success);
+        }
+
+        [Theory(DisplayName = "RFC 8460 §3: unusable destinations are refused")]
+        [InlineData("http://reports.example.com/")]
+        [InlineData("ftp://reports.example.com/")]
+        [InlineData("reports")]
+        [InlineData("mailto:")]
+        [InlineData("a b@example.com")]
+        [InlineData("tlsrpt@example.com\r\n")]
+        [InlineData("https://reports_x.example.com/")]
+        [InlineData("https:reports.example.com")]
+        [InlineData("")]
+        public void BadDestinations(string input) =>
+            Assert.Equal(ErrorCodes.TlsRptRuaInvalid, Assert.Throws<MtaStsFormatException>(() => TlsRptRecord.Create("example.com", new[] { input })).Finding.Code);
+
+        [Fact(DisplayName = "RFC 1035 §3.3.14: a long TLS-RPT record is split into 255-byte strings")]
+        public void LongRecordSplits()
+        {
+            var rua = Enumerable.Range(0, 8).Select(i => $"mailto:tls-reports-{i}@reporting.example.com");
+            var record = TlsRptRecord.Create("example.com", rua);
+            Assert.True(record.Value.Length > 255);
+            Assert.Contains("\" \"", record.ZoneFileText);
+            Assert.Equal(8, TlsRptRecord.Parse(record.Value).Rua.Count);
+        }
+    }
+}
