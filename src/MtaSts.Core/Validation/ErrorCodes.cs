@@ -19,6 +19,8 @@ namespace MtaSts.Validation
         public const string TxtRecordCount = "MtaStsTxtRecordCount";
         public const string TlsRptSyntax = "TlsRptRecordSyntaxInvalid";
         public const string TlsRptRuaInvalid = "TlsRptRuaInvalid";
+        public const string TlsRptReportInvalid = "TlsRptReportInvalid";
+        public const string TlsRptReportTooLarge = "TlsRptReportTooLarge";
 
         // Warnings.
         public const string DuplicateField = "MtaStsDuplicateField";
