@@ -18,6 +18,7 @@
         'ConvertFrom-TlsRptRecord'
         'Export-MtaStsPolicy'
         'Import-MtaStsPolicy'
+        'Import-TlsRptReport'
         'New-MtaStsPolicy'
         'New-MtaStsTxtRecord'
         'New-TlsRptRecord'
@@ -29,7 +30,7 @@
             Tags         = @('MTA-STS', 'MTASTS', 'RFC8461', 'TLS-RPT', 'SMTP', 'Email', 'Mail', 'DNS', 'TLS', 'Security', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/mtasts/MtaSts'
             LicenseUri   = 'https://github.com/mtasts/MtaSts/blob/main/LICENSE'
-            ReleaseNotes = 'First release: New-MtaStsPolicy, New-MtaStsTxtRecord, Export-MtaStsPolicy, Import-MtaStsPolicy, ConvertFrom-MtaStsPolicy, ConvertFrom-MtaStsTxtRecord, New-TlsRptRecord, ConvertFrom-TlsRptRecord.'
+            ReleaseNotes = 'First release: New-MtaStsPolicy, New-MtaStsTxtRecord, Export-MtaStsPolicy, Import-MtaStsPolicy, ConvertFrom-MtaStsPolicy, ConvertFrom-MtaStsTxtRecord, New-TlsRptRecord, ConvertFrom-TlsRptRecord, Import-TlsRptReport.'
         }
     }
 }

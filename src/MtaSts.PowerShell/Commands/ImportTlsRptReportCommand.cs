@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Management.Automation;
+using MtaSts.PowerShell.Internal;
+using MtaSts.TlsRpt;
+using MtaSts.Validation;
+
+namespace MtaSts.PowerShell.Commands
+{
+    /// <summary>
+    /// Import-TlsRptReport: reads TLS-RPT reports as they are delivered (JSON or gzip of JSON, RFC 8460 §5) from
+    /// files and folders, one typed object per report, streamed: each file is read, written out and let go.
+    /// A bad, truncated or oversized file is reported and the others go on.
+    /// </summary>
+    [Cmdlet(VerbsData.Import, "TlsRptReport", DefaultParameterSetName = PathSet)]
+    [OutputType(typeof(TlsRptReport))]
+    public sealed class ImportTlsRptReportCommand : MtaStsCmdlet
+    {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+        private static readonly string[] ReportPatterns = { "*.json", "*.gz" };
+
+        private readonly Stopwatch sinceProgress = Stopwatch.StartNew();
+        private int filesRead;
+
+        /// <summary>Report files or folders of them; wildcards are allowed.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] Path { get; set; } = Array.Empty<string>();
+
+        /// <summary>Report files or folders, taken literally; FileInfo objects from Get-ChildItem bind here.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; } = Array.Empty<string>();
+
+        /// <summary>Also read the reports in the folders below a folder.</summary>
+        [Parameter]
+        public SwitchParameter Recurse { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            foreach (string path in ResolvePaths())
+            {
+                if (!Directory.Exists(path))
+                {
+                    Import(path, 0, 0);
+                    continue;
+                }
+
+                var files = new List<string>();
+                var option = Recurse ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly;
+                foreach (string pattern in ReportPatterns)
+                {
+                    files.AddRange(Directory.EnumerateFiles(path, pattern, option));
+                }
+
+                files.Sort(StringComparer.Ordinal);
+                for (int i = 0; i < files.Count; i++)
+                {
+                    Import(files[i], i, files.Count);
+                }
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (filesRead > 0)
+            {
+                WriteProgress(new ProgressRecord(1, "Importing TLS-RPT reports", "Done") { RecordType = ProgressRecordType.Completed });
+            }
+        }
+
+        private IEnumerable<string> ResolvePaths()
+        {
+            if (ParameterSetName == LiteralPathSet)
+            {
+                foreach (string path in LiteralPath)
+                {
+                    yield return SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+                }
+
+                yield break;
+            }
+
+            foreach (string path in Path)
+            {
+                IEnumerable<string> resolved;
+                try
+                {
+                    resolved = GetResolvedProviderPathFromPSPath(path, out _);
+                }
+                catch (ItemNotFoundException ex)
+                {
+                    WriteError(new ErrorRecord(ex, "TlsRptReportNotFound", ErrorCategory.ObjectNotFound, path));
+                    continue;
+                }
+
+                foreach (string file in resolved)
+                {
+                    yield return file;
+                }
+            }
+        }
+
+        private void Import(string file, int index, int total)
+        {
+            filesRead++;
+            ReportProgress(file, index, total);
+            byte[] bytes;
+            try
+            {
+                var info = new FileInfo(file);
+                if (info.Length > TlsRptReportReader.MaxReportBytes)
+                {
+                    WriteFinding(new Finding(ErrorCodes.TlsRptReportTooLarge, Severity.Error,
+                        $"{file}: the file is {info.Length:N0} bytes; receivers cap reports at about 10 MB (RFC 8460 §5.2), so it is not read.",
+                        "RFC 8460 §5.2", target: file), ErrorCategory.InvalidData, file);
+                    return;
+                }
+
+                bytes = File.ReadAllBytes(file);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                var category = ex is FileNotFoundException || ex is DirectoryNotFoundException ? ErrorCategory.ObjectNotFound : ErrorCategory.ReadError;
+                WriteError(IoError(ex, "TlsRptReportReadFailed", category, file));
+                return;
+            }
+
+            var report = WriteParseResult(TlsRptReportReader.Read(bytes, file), file, file);
+            if (report != null)
+            {
+                WriteObject(report);
+            }
+        }
+
+        private void ReportProgress(string file, int index, int total)
+        {
+            if (sinceProgress.ElapsedMilliseconds < 200)
+            {
+                return;
+            }
+
+            sinceProgress.Restart();
+            var progress = new ProgressRecord(1, "Importing TLS-RPT reports", $"{filesRead:N0} files read")
+            {
+                CurrentOperation = file,
+                PercentComplete = total > 0 ? (int)(100L * index / total) : -1,
+            };
+            WriteProgress(progress);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+BeforeAll {
+    Import-Module $env:MTASTS_MODULE_PATH -Force
+    $script:fixtures = Join-Path $PSScriptRoot '../MtaSts.Tests/Fixtures'
+
+    function Write-Gzip([string] $Source, [string] $Destination) {
+        $bytes = [IO.File]::ReadAllBytes($Source)
+        $output = [IO.File]::Create($Destination)
+        $gzip = [IO.Compression.GZipStream]::new($output, [IO.Compression.CompressionLevel]::Optimal)
+        $gzip.Write($bytes, 0, $bytes.Length)
+        $gzip.Dispose()
+        $output.Dispose()
+    }
+
+    $script:inbox = Join-Path $TestDrive 'inbox'
+    New-Item -ItemType Directory -Force (Join-Path $inbox 'older') | Out-Null
+    Copy-Item (Join-Path $fixtures 'rfc8460-example.json') (Join-Path $inbox 'company-x!company-y.example!1459468800!1459555199.json')
+    Write-Gzip (Join-Path $fixtures 'google-shaped.json') (Join-Path $inbox 'google.com!example.com!1793491200!1793577599!001.json.gz')
+    Copy-Item (Join-Path $fixtures 'microsoft-shaped.json') (Join-Path $inbox 'older/microsoft.json')
+    Set-Content -LiteralPath (Join-Path $inbox 'broken.json') -Value '{"organization-name": "Trunc' -NoNewline
+}
+
+Describe 'Import-TlsRptReport' {
+    It 'reads a JSON report to the right numbers (RFC 8460 Appendix B)' {
+        $report = Import-TlsRptReport -LiteralPath (Join-Path $inbox 'company-x!company-y.example!1459468800!1459555199.json')
+        $report.OrganizationName | Should -Be 'Company-X'
+        $report.Policies[0].SuccessfulSessionCount | Should -Be 5326
+        $report.Policies[0].FailureSessionCount | Should -Be 303
+        $report.Policies[0].FailureDetails.ResultType | Should -Be @('certificate-expired', 'starttls-not-supported', 'validation-failure')
+    }
+
+    It 'reads a folder, gzip included, reports a bad file and goes on' {
+        $reports = @(Import-TlsRptReport -Path $inbox -ErrorVariable errors -ErrorAction SilentlyContinue)
+        $reports.OrganizationName | Sort-Object | Should -Be @('Company-X', 'Google Inc.')
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'TlsRptReportInvalid,*'
+        $errors[0].TargetObject | Should -BeLike '*broken.json'
+        $errors[0].ErrorDetails.Message | Should -Match 'truncated'
+    }
+
+    It 'reads sub-folders with -Recurse' {
+        $reports = @(Import-TlsRptReport -Path $inbox -Recurse -ErrorAction SilentlyContinue)
+        $reports.OrganizationName | Sort-Object | Should -Be @('Company-X', 'Google Inc.', 'Microsoft Corporation')
+    }
+
+    It 'takes files from Get-ChildItem' {
+        $reports = @(Get-ChildItem $inbox -Recurse -File -Filter *.json | Import-TlsRptReport -ErrorAction SilentlyContinue)
+        $reports.Count | Should -Be 2
+    }
+
+    It 'reports a missing path' {
+        Import-TlsRptReport -Path (Join-Path $TestDrive 'nothing-here.json') -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'TlsRptReportNotFound,*'
+    }
+
+    It 'refuses a file over 10 MB without reading it' {
+        $big = Join-Path $TestDrive 'big.json'
+        $stream = [IO.File]::Create($big); $stream.SetLength(11MB); $stream.Dispose()
+        Import-TlsRptReport -LiteralPath $big -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'TlsRptReportTooLarge,*'
+    }
+
+    It 'shows one row per report at the console' {
+        $shown = Import-TlsRptReport -Path $inbox -ErrorAction SilentlyContinue | Out-String
+        $shown | Should -Match 'Company-X\s+2016-04-01\s+company-y\.example\s+5326\s+303'
+    }
+}
