@@ -17,6 +17,7 @@
         'ConvertFrom-MtaStsTxtRecord'
         'ConvertFrom-TlsRptRecord'
         'Export-MtaStsPolicy'
+        'Get-TlsRptSummary'
         'Import-MtaStsPolicy'
         'Import-TlsRptReport'
         'New-MtaStsPolicy'
@@ -30,7 +31,7 @@
             Tags         = @('MTA-STS', 'MTASTS', 'RFC8461', 'TLS-RPT', 'SMTP', 'Email', 'Mail', 'DNS', 'TLS', 'Security', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/mtasts/MtaSts'
             LicenseUri   = 'https://github.com/mtasts/MtaSts/blob/main/LICENSE'
-            ReleaseNotes = 'First release: New-MtaStsPolicy, New-MtaStsTxtRecord, Export-MtaStsPolicy, Import-MtaStsPolicy, ConvertFrom-MtaStsPolicy, ConvertFrom-MtaStsTxtRecord, New-TlsRptRecord, ConvertFrom-TlsRptRecord, Import-TlsRptReport.'
+            ReleaseNotes = 'First release: New-MtaStsPolicy, New-MtaStsTxtRecord, Export-MtaStsPolicy, Import-MtaStsPolicy, ConvertFrom-MtaStsPolicy, ConvertFrom-MtaStsTxtRecord, New-TlsRptRecord, ConvertFrom-TlsRptRecord, Import-TlsRptReport, Get-TlsRptSummary.'
         }
     }
 }

@@ -64,3 +64,33 @@ Describe 'Import-TlsRptReport' {
         $shown | Should -Match 'Company-X\s+2016-04-01\s+company-y\.example\s+5326\s+303'
     }
 }
+
+Describe 'Get-TlsRptSummary' {
+    It 'summarises reports per policy domain with a verdict' {
+        $summaries = @(Import-TlsRptReport -Path $inbox -Recurse -ErrorAction SilentlyContinue |
+            Get-TlsRptSummary -Since '2026-10-25T00:00:00Z' -Until '2026-11-08T00:00:00Z')
+        $summaries.PolicyDomain | Should -Be @('example.com', 'sub.example.com')
+        $summaries[0].ReportCount | Should -Be 2
+        $summaries[0].FailedSessions | Should -Be 12
+        $summaries[0].ReadyForEnforce | Should -BeFalse
+        $summaries[0].Verdict | Should -Match 'backup\.example\.net'
+        $summaries[1].ReadyForEnforce | Should -BeTrue
+    }
+
+    It 'filters by policy domain and shows the verdict at the console' {
+        $shown = Import-TlsRptReport -Path $inbox -Recurse -ErrorAction SilentlyContinue |
+            Get-TlsRptSummary -Since '2026-10-25' -Until '2026-11-08' -PolicyDomain example.com | Out-String
+        $shown | Should -Match 'PolicyDomain\s+: example\.com'
+        $shown | Should -Match 'would be refused under enforce'
+        $shown | Should -Not -Match 'sub\.example\.com'
+    }
+
+    It 'counts nothing outside the last -Days' {
+        @(Import-TlsRptReport -Path $inbox -Recurse -ErrorAction SilentlyContinue | Get-TlsRptSummary -Days 14) | Should -BeNullOrEmpty
+    }
+
+    It 'refuses an empty period' {
+        { Import-TlsRptReport -Path $inbox -ErrorAction SilentlyContinue | Get-TlsRptSummary -Since '2026-11-08' -Until '2026-11-01' -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage '*empty*'
+    }
+}

@@ -1,0 +1,212 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace MtaSts.TlsRpt
+{
+    /// <summary>Failed sessions of one kind (a result type, or a receiving MX host) over a period.</summary>
+    public sealed class TlsRptCount
+    {
+        internal TlsRptCount(string name, long sessions, IReadOnlyList<string> resultTypes)
+        {
+            Name = name;
+            Sessions = sessions;
+            ResultTypes = resultTypes;
+        }
+
+        public string Name { get; }
+
+        public long Sessions { get; }
+
+        /// <summary>For an MX host, the result types seen for it.</summary>
+        public IReadOnlyList<string> ResultTypes { get; }
+
+        public override string ToString() => ResultTypes.Count == 0 ? $"{Name} ({Sessions})" : $"{Name} ({Sessions}: {string.Join(", ", ResultTypes)})";
+    }
+
+    /// <summary>
+    /// TLS-RPT results for one policy domain over a period: totals, failures by result type and by receiving
+    /// MX host, and the answer to the question asked at the end of testing mode (RFC 8461 §5, RFC 8460 §4.3):
+    /// did anything fail that would have been refused under enforce, and where?
+    /// </summary>
+    public sealed class TlsRptSummary
+    {
+        internal TlsRptSummary(string policyDomain, DateTimeOffset from, DateTimeOffset to, int reportCount, IReadOnlyList<string> reporters,
+            long successfulSessions, long failedSessions, long stsFailedSessions, IReadOnlyList<TlsRptCount> byResultType,
+            IReadOnlyList<TlsRptCount> byMxHost, IReadOnlyList<TlsRptCount> stsFailingMxHosts)
+        {
+            PolicyDomain = policyDomain;
+            From = from;
+            To = to;
+            ReportCount = reportCount;
+            Reporters = reporters;
+            SuccessfulSessions = successfulSessions;
+            FailedSessions = failedSessions;
+            StsFailedSessions = stsFailedSessions;
+            ByResultType = byResultType;
+            ByMxHost = byMxHost;
+            StsFailingMxHosts = stsFailingMxHosts;
+        }
+
+        public string PolicyDomain { get; }
+
+        /// <summary>The start of the period asked for.</summary>
+        public DateTimeOffset From { get; }
+
+        /// <summary>The end of the period asked for.</summary>
+        public DateTimeOffset To { get; }
+
+        public int ReportCount { get; }
+
+        public IReadOnlyList<string> Reporters { get; }
+
+        public long SuccessfulSessions { get; }
+
+        public long FailedSessions { get; }
+
+        /// <summary>Failed sessions over total sessions (0 when there were none).</summary>
+        public double FailureRate => SuccessfulSessions + FailedSessions == 0 ? 0 : (double)FailedSessions / (SuccessfulSessions + FailedSessions);
+
+        /// <summary>Failures under an MTA-STS policy, or of an sts-* result type: sessions enforce mode would have refused.</summary>
+        public long StsFailedSessions { get; }
+
+        public IReadOnlyList<TlsRptCount> ByResultType { get; }
+
+        public IReadOnlyList<TlsRptCount> ByMxHost { get; }
+
+        /// <summary>The receiving MX hosts behind <see cref="StsFailedSessions"/>, most failures first.</summary>
+        public IReadOnlyList<TlsRptCount> StsFailingMxHosts { get; }
+
+        /// <summary>True when reports arrived and none shows an MTA-STS failure in the period.</summary>
+        public bool ReadyForEnforce => ReportCount > 0 && StsFailedSessions == 0;
+
+        /// <summary>The plain answer, with the hosts to fix when there is something to fix.</summary>
+        public string Verdict
+        {
+            get
+            {
+                string period = $"{From.UtcDateTime:yyyy-MM-dd} to {To.UtcDateTime:yyyy-MM-dd}";
+                if (ReportCount == 0)
+                {
+                    return $"No TLS-RPT reports for {PolicyDomain} from {period}: check that the _smtp._tls record is published and that reports reach its rua.";
+                }
+
+                if (StsFailedSessions == 0)
+                {
+                    return $"No MTA-STS failures for {PolicyDomain} from {period} in {ReportCount} report(s) from {Reporters.Count} reporter(s): switching to enforce looks safe.";
+                }
+
+                return $"{StsFailedSessions} session(s) for {PolicyDomain} failed MTA-STS from {period} and would be refused under enforce; fix first: {string.Join("; ", StsFailingMxHosts)}.";
+            }
+        }
+
+        /// <summary>Summarises <paramref name="reports"/> per policy domain over [from, to): a report counts when its date range overlaps the period.</summary>
+        public static IReadOnlyList<TlsRptSummary> Summarize(IEnumerable<TlsRptReport> reports, DateTimeOffset from, DateTimeOffset to)
+        {
+            var summarizer = new TlsRptSummarizer(from, to);
+            foreach (var report in reports ?? throw new ArgumentNullException(nameof(reports)))
+            {
+                summarizer.Add(report);
+            }
+
+            return summarizer.Build();
+        }
+
+        internal sealed class Accumulator
+        {
+            private readonly HashSet<string> reportIds = new HashSet<string>(StringComparer.Ordinal);
+            private readonly SortedSet<string> reporters = new SortedSet<string>(StringComparer.Ordinal);
+            private readonly Dictionary<string, long> byResultType = new Dictionary<string, long>(StringComparer.Ordinal);
+            private readonly Dictionary<string, (long Sessions, SortedSet<string> Types)> byMx = new Dictionary<string, (long, SortedSet<string>)>(StringComparer.OrdinalIgnoreCase);
+            private readonly Dictionary<string, (long Sessions, SortedSet<string> Types)> stsByMx = new Dictionary<string, (long, SortedSet<string>)>(StringComparer.OrdinalIgnoreCase);
+            private long successful;
+            private long failed;
+            private long stsFailed;
+
+            public void Add(TlsRptReport report, TlsRptPolicyResult policy)
+            {
+                reportIds.Add((report.OrganizationName ?? string.Empty) + "\n" + (report.ReportId ?? report.Source ?? Guid.NewGuid().ToString()));
+                if (report.OrganizationName != null)
+                {
+                    reporters.Add(report.OrganizationName);
+                }
+
+                successful += policy.SuccessfulSessionCount;
+                failed += policy.FailureSessionCount;
+                bool stsPolicy = string.Equals(policy.PolicyType, "sts", StringComparison.OrdinalIgnoreCase);
+                foreach (var detail in policy.FailureDetails)
+                {
+                    byResultType[detail.ResultType] = byResultType.TryGetValue(detail.ResultType, out long n) ? n + detail.FailedSessionCount : detail.FailedSessionCount;
+                    string mx = detail.ReceivingMxHostname ?? "(no receiving-mx-hostname)";
+                    AddTo(byMx, mx, detail);
+                    if (stsPolicy || detail.ResultType.StartsWith("sts-", StringComparison.OrdinalIgnoreCase))
+                    {
+                        stsFailed += detail.FailedSessionCount;
+                        AddTo(stsByMx, mx, detail);
+                    }
+                }
+            }
+
+            public TlsRptSummary Build(string domain, DateTimeOffset from, DateTimeOffset to) =>
+                new TlsRptSummary(domain, from, to, reportIds.Count, reporters.ToList(), successful, failed, stsFailed,
+                    byResultType.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => new TlsRptCount(r.Key, r.Value, Array.Empty<string>())).ToList(),
+                    Counts(byMx), Counts(stsByMx));
+
+            private static void AddTo(Dictionary<string, (long Sessions, SortedSet<string> Types)> counts, string mx, TlsRptFailureDetail detail)
+            {
+                if (!counts.TryGetValue(mx, out var entry))
+                {
+                    entry = (0, new SortedSet<string>(StringComparer.Ordinal));
+                }
+
+                entry.Types.Add(detail.ResultType);
+                counts[mx] = (entry.Sessions + detail.FailedSessionCount, entry.Types);
+            }
+
+            private static List<TlsRptCount> Counts(Dictionary<string, (long Sessions, SortedSet<string> Types)> counts) =>
+                counts.OrderByDescending(c => c.Value.Sessions).ThenBy(c => c.Key, StringComparer.OrdinalIgnoreCase)
+                    .Select(c => new TlsRptCount(c.Key, c.Value.Sessions, c.Value.Types.ToList())).ToList();
+        }
+    }
+
+    /// <summary>Adds reports one at a time, keeping only running totals, so any number of reports can be summarised.</summary>
+    public sealed class TlsRptSummarizer
+    {
+        private readonly SortedDictionary<string, TlsRptSummary.Accumulator> domains = new SortedDictionary<string, TlsRptSummary.Accumulator>(StringComparer.OrdinalIgnoreCase);
+
+        public TlsRptSummarizer(DateTimeOffset from, DateTimeOffset to)
+        {
+            From = from;
+            To = to;
+        }
+
+        public DateTimeOffset From { get; }
+
+        public DateTimeOffset To { get; }
+
+        /// <summary>Counts the report when its date range overlaps the period; returns whether it did.</summary>
+        public bool Add(TlsRptReport report)
+        {
+            if (report == null || report.EndDatetime <= From || report.StartDatetime >= To)
+            {
+                return false;
+            }
+
+            foreach (var policy in report.Policies)
+            {
+                string domain = policy.PolicyDomain ?? "(no policy-domain)";
+                if (!domains.TryGetValue(domain, out var accumulator))
+                {
+                    domains.Add(domain, accumulator = new TlsRptSummary.Accumulator());
+                }
+
+                accumulator.Add(report, policy);
+            }
+
+            return true;
+        }
+
+        /// <summary>One summary per policy domain seen, in name order.</summary>
+        public IReadOnlyList<TlsRptSummary> Build() => domains.Select(d => d.Value.Build(d.Key, From, To)).ToList();
+    }
+}

@@ -1,0 +1,94 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using MtaSts.PowerShell.Internal;
+using MtaSts.Records;
+using MtaSts.TlsRpt;
+
+namespace MtaSts.PowerShell.Commands
+{
+    /// <summary>
+    /// Get-TlsRptSummary: totals per policy domain over the reports piped in, within a period (the last -Days, or
+    /// -Since/-Until), with failures by result type and by receiving MX host, and a plain verdict on whether
+    /// switching from testing to enforce is safe (RFC 8461 §5, RFC 8460 §4.3).
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "TlsRptSummary", DefaultParameterSetName = DaysSet)]
+    [OutputType(typeof(TlsRptSummary))]
+    public sealed class GetTlsRptSummaryCommand : MtaStsCmdlet
+    {
+        private const string DaysSet = "Days";
+        private const string RangeSet = "Range";
+
+        private TlsRptSummarizer? summarizer;
+        private int received;
+        private int counted;
+
+        /// <summary>Reports from Import-TlsRptReport.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        [AllowEmptyCollection]
+        public TlsRptReport[] InputObject { get; set; } = Array.Empty<TlsRptReport>();
+
+        /// <summary>The period: the last this many days up to now; default 14, about the time testing mode usually runs.</summary>
+        [Parameter(ParameterSetName = DaysSet)]
+        [ValidateRange(1, 3660)]
+        public int Days { get; set; } = 14;
+
+        /// <summary>The start of the period.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = RangeSet)]
+        public DateTimeOffset Since { get; set; }
+
+        /// <summary>The end of the period; default now.</summary>
+        [Parameter(ParameterSetName = RangeSet)]
+        public DateTimeOffset? Until { get; set; }
+
+        /// <summary>Only these policy domains.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? PolicyDomain { get; set; }
+
+        /// <summary>The clock that says what "now" is; tests replace it.</summary>
+        internal static Clock Clock { get; set; } = Clock.System;
+
+        protected override void BeginProcessing()
+        {
+            var now = Clock.UtcNow;
+            var from = ParameterSetName == RangeSet ? Since : now.AddDays(-Days);
+            var to = ParameterSetName == RangeSet ? Until ?? now : now;
+            if (to <= from)
+            {
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"The period from {from:u} to {to:u} is empty: -Until must be after -Since."),
+                    "TlsRptPeriodEmpty", ErrorCategory.InvalidArgument, to));
+            }
+
+            summarizer = new TlsRptSummarizer(from, to);
+        }
+
+        protected override void ProcessRecord()
+        {
+            foreach (var report in InputObject)
+            {
+                received++;
+                if (summarizer!.Add(report))
+                {
+                    counted++;
+                }
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            if (VerboseWanted)
+            {
+                WriteVerbose($"{counted} of {received} report(s) fall in the period {summarizer!.From:u} to {summarizer.To:u}.");
+            }
+
+            foreach (var summary in summarizer!.Build())
+            {
+                if (PolicyDomain == null || PolicyDomain.Any(d => string.Equals(d.TrimEnd('.'), summary.PolicyDomain, StringComparison.OrdinalIgnoreCase)))
+                {
+                    WriteObject(summary);
+                }
+            }
+        }
+    }
+}
