@@ -17,6 +17,35 @@ BeforeAll {
     Write-Gzip (Join-Path $fixtures 'google-shaped.json') (Join-Path $inbox 'google.com!example.com!1793491200!1793577599!001.json.gz')
     Copy-Item (Join-Path $fixtures 'microsoft-shaped.json') (Join-Path $inbox 'older/microsoft.json')
     Set-Content -LiteralPath (Join-Path $inbox 'broken.json') -Value '{"organization-name": "Trunc' -NoNewline
+
+    # A report mail as RFC 8460 §5.3 describes it: multipart/report, a text part, the gzip report in base64.
+    $script:mail = Join-Path $TestDrive 'mail'
+    New-Item -ItemType Directory -Force $mail | Out-Null
+    $gz = Join-Path $TestDrive 'ms.json.gz'
+    Write-Gzip (Join-Path $fixtures 'microsoft-shaped.json') $gz
+    $base64 = [Convert]::ToBase64String([IO.File]::ReadAllBytes($gz), [Base64FormattingOptions]::InsertLineBreaks)
+    $message = @(
+        'From: TLS reports <tlsrpt-noreply@microsoft.com>'
+        'To: tlsrpt@example.com'
+        'Subject: Report Domain: example.com Submitter: microsoft.com Report-ID: <133456789012345678+example.com>'
+        'TLS-Report-Domain: example.com'
+        'TLS-Report-Submitter: microsoft.com'
+        'MIME-Version: 1.0'
+        'Content-Type: multipart/report; report-type="tlsrpt"; boundary="b1"'
+        ''
+        '--b1'
+        'Content-Type: text/plain'
+        ''
+        'This is an aggregate TLS report.'
+        '--b1'
+        'Content-Type: application/tlsrpt+gzip; name="microsoft.com!example.com!1793491200!1793577600!133456789012345678.json.gz"'
+        'Content-Transfer-Encoding: base64'
+        'Content-Disposition: attachment; filename="microsoft.com!example.com!1793491200!1793577600!133456789012345678.json.gz"'
+        ''
+        $base64
+        '--b1--'
+    ) -join "`r`n"
+    [IO.File]::WriteAllText((Join-Path $mail 'report.eml'), $message)
 }
 
 Describe 'Import-TlsRptReport' {
@@ -35,6 +64,13 @@ Describe 'Import-TlsRptReport' {
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'TlsRptReportInvalid,*'
         $errors[0].TargetObject | Should -BeLike '*broken.json'
         $errors[0].ErrorDetails.Message | Should -Match 'truncated'
+    }
+
+    It 'reads a report mail (.eml) with its gzip attachment (RFC 8460 §5.3)' {
+        $report = Import-TlsRptReport -Path $mail
+        $report.OrganizationName | Should -Be 'Microsoft Corporation'
+        $report.Policies[0].FailureDetails[0].ReceivingMxHostname | Should -Be 'backup.example.net'
+        $report.Policies[0].FailureSessionCount | Should -Be 12
     }
 
     It 'reads sub-folders with -Recurse' {

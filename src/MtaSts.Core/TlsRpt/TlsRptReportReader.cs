@@ -10,8 +10,9 @@ using MtaSts.Validation;
 namespace MtaSts.TlsRpt
 {
     /// <summary>
-    /// Reads TLS-RPT reports as they are delivered over HTTPS or inside mail: JSON (application/tlsrpt+json)
-    /// or gzip of JSON (application/tlsrpt+gzip, recognised by its 1f 8b magic bytes) (RFC 8460 §5, §6.4–6.5).
+    /// Reads TLS-RPT reports as they are delivered over HTTPS or inside mail: JSON (application/tlsrpt+json),
+    /// gzip of JSON (application/tlsrpt+gzip, recognised by its 1f 8b magic bytes), or a whole mail message
+    /// carrying either as a MIME part (RFC 8460 §5, §6.4–6.5).
     /// Parsing is lenient where reporters differ (a string or an array for mx-host and contact-info, unknown
     /// result types kept) and strict about what the numbers need (RFC 8460 §4.4).
     /// </summary>
@@ -29,6 +30,17 @@ namespace MtaSts.TlsRpt
             if (data == null)
             {
                 throw new ArgumentNullException(nameof(data));
+            }
+
+            if (MimeReportExtractor.LooksLikeMessage(data))
+            {
+                var part = MimeReportExtractor.Extract(data, out string? mimeProblem);
+                if (part == null)
+                {
+                    return Fail(ErrorCodes.TlsRptReportInvalid, mimeProblem!, 0, 0, source);
+                }
+
+                data = part;
             }
 
             byte[] json = data;
@@ -75,8 +87,7 @@ namespace MtaSts.TlsRpt
             }
             catch (JsonParseException ex)
             {
-                string hint = LooksLikeMail(json) ? " It looks like an e-mail message: reading reports out of .eml messages is not supported yet; save the application/tlsrpt+json or +gzip attachment instead." : string.Empty;
-                return Fail(ErrorCodes.TlsRptReportInvalid, $"The report is not valid JSON: {ex.Reason}.{hint}", ex.Line, ex.Column, source);
+                return Fail(ErrorCodes.TlsRptReportInvalid, $"The report is not valid JSON: {ex.Reason}.", ex.Line, ex.Column, source);
             }
 
             try
@@ -275,11 +286,6 @@ namespace MtaSts.TlsRpt
                 return $"The report starts like gzip (1f 8b) but does not decompress: {ex.Message} The file is damaged or truncated.";
             }
         }
-
-        private static bool LooksLikeMail(string text) =>
-            text.StartsWith("From:", StringComparison.OrdinalIgnoreCase) || text.StartsWith("Received:", StringComparison.OrdinalIgnoreCase)
-            || text.StartsWith("Return-Path:", StringComparison.OrdinalIgnoreCase) || text.StartsWith("MIME-Version:", StringComparison.OrdinalIgnoreCase)
-            || text.StartsWith("Delivered-To:", StringComparison.OrdinalIgnoreCase) || text.StartsWith("DKIM-Signature:", StringComparison.OrdinalIgnoreCase);
 
         private static string Article(JsonKind kind) => kind switch
         {

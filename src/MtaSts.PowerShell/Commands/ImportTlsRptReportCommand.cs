@@ -10,8 +10,8 @@ using MtaSts.Validation;
 namespace MtaSts.PowerShell.Commands
 {
     /// <summary>
-    /// Import-TlsRptReport: reads TLS-RPT reports as they are delivered (JSON or gzip of JSON, RFC 8460 §5) from
-    /// files and folders, one typed object per report, streamed: each file is read, written out and let go.
+    /// Import-TlsRptReport: reads TLS-RPT reports as they are delivered (JSON, gzip of JSON, or mail messages
+    /// carrying either, RFC 8460 §5) from files and folders (*.json, *.gz, *.eml), one typed object per report, streamed: each file is read, written out and let go.
     /// A bad, truncated or oversized file is reported and the others go on.
     /// </summary>
     [Cmdlet(VerbsData.Import, "TlsRptReport", DefaultParameterSetName = PathSet)]
@@ -20,7 +20,7 @@ namespace MtaSts.PowerShell.Commands
     {
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
-        private static readonly string[] ReportPatterns = { "*.json", "*.gz" };
+        private static readonly string[] ReportPatterns = { "*.json", "*.gz", "*.eml" };
 
         private readonly Stopwatch sinceProgress = Stopwatch.StartNew();
         private int filesRead;

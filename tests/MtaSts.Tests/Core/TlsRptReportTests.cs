@@ -85,6 +85,54 @@ namespace MtaSts.Tests.Core
             Assert.Equal(plain.Policies.Sum(p => p.FailureSessionCount), zipped.Policies.Sum(p => p.FailureSessionCount));
         }
 
+        /// <summary>A report mail as RFC 8460 §5.3 describes it: multipart/report with a text part and the report part.</summary>
+        internal static byte[] Message(byte[] report, string contentType, string encoding, bool nested = false)
+        {
+            string encoded = encoding == "base64"
+                ? string.Join("\r\n", Enumerable.Range(0, (Convert.ToBase64String(report).Length + 75) / 76).Select(i => Convert.ToBase64String(report).Substring(i * 76, Math.Min(76, Convert.ToBase64String(report).Length - (i * 76)))))
+                : Encoding.UTF8.GetString(report);
+            string inner =
+                "Content-Type: multipart/report; report-type=\"tlsrpt\";\r\n\tboundary=\"inner-boundary\"\r\n\r\n" +
+                "--inner-boundary\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nThis is an aggregate TLS report from reporter.example\r\n" +
+                "--inner-boundary\r\nContent-Type: " + contentType + "\r\nContent-Transfer-Encoding: " + encoding + "\r\n" +
+                "Content-Disposition: attachment;\r\n filename=\"reporter.example!example.com!1793491200!1793577599.json.gz\"\r\n\r\n" +
+                encoded + "\r\n--inner-boundary--\r\n";
+            string headers = "Return-Path: <tlsrpt@reporter.example>\r\nFrom: TLS reports <tlsrpt@reporter.example>\r\nTo: tlsrpt@example.com\r\n" +
+                "Subject: Report Domain: example.com Submitter: reporter.example Report-ID: <abc@reporter.example>\r\n" +
+                "TLS-Report-Domain: example.com\r\nTLS-Report-Submitter: reporter.example\r\nMIME-Version: 1.0\r\n";
+            string message = nested
+                ? headers + "Content-Type: multipart/mixed; boundary=outer\r\n\r\n--outer\r\n" + inner + "--outer--\r\n"
+                : headers + inner;
+            return Encoding.ASCII.GetBytes(message);
+        }
+
+        [Theory(DisplayName = "RFC 8460 §5.3: reports inside mail messages (.eml) read like the files")]
+        [InlineData("google-shaped.json", "application/tlsrpt+gzip", "base64", true, false)]
+        [InlineData("microsoft-shaped.json", "application/tlsrpt+gzip", "base64", true, true)]
+        [InlineData("rfc8460-example.json", "application/tlsrpt+json", "base64", false, false)]
+        [InlineData("rfc8460-example.json", "application/tlsrpt+json", "7bit", false, true)]
+        [InlineData("google-shaped.json", "application/octet-stream", "base64", true, false)]
+        public void MailMessages(string name, string contentType, string encoding, bool gzip, bool nested)
+        {
+            var plain = TlsRptReportReader.Read(Fixture(name)).GetValueOrThrow();
+            var payload = gzip ? Gzip(Fixture(name)) : Fixture(name);
+            var fromMail = TlsRptReportReader.Read(Message(payload, contentType, encoding, nested)).GetValueOrThrow();
+            Assert.Equal(plain.ReportId, fromMail.ReportId);
+            Assert.Equal(plain.Policies.Sum(p => p.SuccessfulSessionCount), fromMail.Policies.Sum(p => p.SuccessfulSessionCount));
+        }
+
+        [Fact(DisplayName = "RFC 8460 §5.3: a message without a report part says so")]
+        public void MessageWithoutReport() =>
+            Assert.Contains("no application/tlsrpt", TlsRptReportReader.Read(Encoding.ASCII.GetBytes("From: reporter@example.net\r\nSubject: Report\r\n\r\nNo report here.\r\n")).Error!.Message);
+
+        [Fact(DisplayName = "RFC 8460 §5.3: a damaged attachment is reported")]
+        public void DamagedAttachment()
+        {
+            var message = Encoding.ASCII.GetString(Message(Gzip(Fixture("google-shaped.json")), "application/tlsrpt+gzip", "base64"));
+            var damaged = Encoding.ASCII.GetBytes(message.Replace("\r\n--inner-boundary--", "!!\r\n--inner-boundary--"));
+            Assert.Contains("base64", TlsRptReportReader.Read(damaged).Error!.Message);
+        }
+
         [Fact(DisplayName = "RFC 8460 §4.3: unknown result types are kept")]
         public void UnknownResultTypeKept()
         {
@@ -98,7 +146,6 @@ namespace MtaSts.Tests.Core
         [InlineData("[1,2]", "not an object")]
         [InlineData("{\"a\":1,\"a\":2}", "twice")]
         [InlineData("{\"date-range\":{\"start-datetime\":\"2026-01-01T00:00:00Z\",\"end-datetime\":\"2026-01-02T00:00:00Z\"},\"policies\":[{\"policy\":{\"policy-type\":\"sts\"},\"summary\":{\"total-failure-session-count\":-1}}]}", "whole number")]
-        [InlineData("From: reporter@example.net\r\nSubject: Report\r\n\r\n", ".eml")]
         [InlineData("", "truncated")]
         public void BadReports(string json, string expected)
         {
