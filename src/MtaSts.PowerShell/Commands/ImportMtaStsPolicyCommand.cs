@@ -1,5 +1,4 @@
 using System;
-using System.Collections.ObjectModel;
 using System.IO;
 using System.Management.Automation;
 using MtaSts.Policy;
@@ -13,22 +12,8 @@ namespace MtaSts.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsData.Import, "MtaStsPolicy", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(MtaStsPolicy))]
-    public sealed class ImportMtaStsPolicyCommand : MtaStsCmdlet
+    public sealed class ImportMtaStsPolicyCommand : ImportCmdlet
     {
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
-
-        /// <summary>Policy files or web roots; wildcards are allowed.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[] Path { get; set; } = Array.Empty<string>();
-
-        /// <summary>Policy files or web roots, taken literally.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("PSPath", "LP")]
-        [ValidateNotNullOrEmpty]
-        public string[] LiteralPath { get; set; } = Array.Empty<string>();
-
         /// <summary>The Policy Domain to attach to the result.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -36,48 +21,13 @@ namespace MtaSts.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
-            foreach (string file in ResolveFiles())
+            foreach (string file in ResolvePaths())
             {
                 Import(file);
             }
         }
 
-        private Collection<string> ResolveFiles()
-        {
-            var files = new Collection<string>();
-            if (ParameterSetName == LiteralPathSet)
-            {
-                foreach (string path in LiteralPath)
-                {
-                    files.Add(SessionState.Path.GetUnresolvedProviderPathFromPSPath(path));
-                }
-
-                return files;
-            }
-
-            foreach (string path in Path)
-            {
-                try
-                {
-                    foreach (string resolved in GetResolvedProviderPathFromPSPath(path, out ProviderInfo provider))
-                    {
-                        if (provider.Name != "FileSystem")
-                        {
-                            WriteError(new ErrorRecord(new NotSupportedException($"'{path}' is not a file-system path."), "MtaStsPathNotFileSystem", ErrorCategory.InvalidArgument, path));
-                            continue;
-                        }
-
-                        files.Add(resolved);
-                    }
-                }
-                catch (ItemNotFoundException ex)
-                {
-                    WriteError(new ErrorRecord(ex, "MtaStsPolicyFileNotFound", ErrorCategory.ObjectNotFound, path));
-                }
-            }
-
-            return files;
-        }
+        protected override string NotFoundErrorId => "MtaStsPolicyFileNotFound";
 
         private void Import(string path)
         {

@@ -16,25 +16,12 @@ namespace MtaSts.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsData.Import, "TlsRptReport", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(TlsRptReport))]
-    public sealed class ImportTlsRptReportCommand : MtaStsCmdlet
+    public sealed class ImportTlsRptReportCommand : ImportCmdlet
     {
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
         private static readonly string[] ReportPatterns = { "*.json", "*.gz", "*.eml" };
 
         private readonly Stopwatch sinceProgress = Stopwatch.StartNew();
         private int filesRead;
-
-        /// <summary>Report files or folders of them; wildcards are allowed.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[] Path { get; set; } = Array.Empty<string>();
-
-        /// <summary>Report files or folders, taken literally; FileInfo objects from Get-ChildItem bind here.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("PSPath", "LP")]
-        [ValidateNotNullOrEmpty]
-        public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
         /// <summary>Also read the reports in the folders below a folder.</summary>
         [Parameter]
@@ -73,37 +60,7 @@ namespace MtaSts.PowerShell.Commands
             }
         }
 
-        private IEnumerable<string> ResolvePaths()
-        {
-            if (ParameterSetName == LiteralPathSet)
-            {
-                foreach (string path in LiteralPath)
-                {
-                    yield return SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
-                }
-
-                yield break;
-            }
-
-            foreach (string path in Path)
-            {
-                IEnumerable<string> resolved;
-                try
-                {
-                    resolved = GetResolvedProviderPathFromPSPath(path, out _);
-                }
-                catch (ItemNotFoundException ex)
-                {
-                    WriteError(new ErrorRecord(ex, "TlsRptReportNotFound", ErrorCategory.ObjectNotFound, path));
-                    continue;
-                }
-
-                foreach (string file in resolved)
-                {
-                    yield return file;
-                }
-            }
-        }
+        protected override string NotFoundErrorId => "TlsRptReportNotFound";
 
         private void Import(string file, int index, int total)
         {
