@@ -1,0 +1,29 @@
+BeforeDiscovery {
+    Import-Module $env:MTASTS_MODULE_PATH -Force
+    $cmdletNames = (Get-Command -Module MtaSts).Name
+}
+
+BeforeAll {
+    Import-Module $env:MTASTS_MODULE_PATH -Force
+    $script:docs = Join-Path $PSScriptRoot '../../docs/en-US'
+    $script:common = [System.Management.Automation.Cmdlet]::CommonParameters + [System.Management.Automation.Cmdlet]::OptionalCommonParameters
+}
+
+Describe 'Help pages in docs/en-US' {
+    It 'has a page for <_> that documents every parameter' -ForEach $cmdletNames {
+        $page = Join-Path $docs "$_.md"
+        $page | Should -Exist
+        $text = Get-Content -Raw $page
+        $text | Should -Match "(?m)^# $_$"
+        $text | Should -Match '(?ms)^## SYNOPSIS\s*\n\S'
+        $text | Should -Match '### Example 2'
+        foreach ($parameter in (Get-Command $_).Parameters.Keys | Where-Object { $common -notcontains $_ }) {
+            $text | Should -Match "(?ms)^### -$parameter\s*\n\S" -Because "-$parameter needs a description"
+        }
+    }
+
+    It 'has no page without a cmdlet' {
+        $names = (Get-Command -Module MtaSts).Name
+        Get-ChildItem $docs -Filter *.md | Where-Object BaseName -notlike 'about_*' | ForEach-Object { $names | Should -Contain $_.BaseName }
+    }
+}
