@@ -11,8 +11,9 @@ namespace MtaSts.PowerShell.Commands
 {
     /// <summary>
     /// Import-TlsRptReport: reads TLS-RPT reports as they are delivered (JSON, gzip of JSON, or mail messages
-    /// carrying either, RFC 8460 §5) from files and folders (*.json, *.gz, *.eml), one typed object per report, streamed: each file is read, written out and let go.
-    /// A bad, truncated or oversized file is reported and the others go on.
+    /// carrying either, RFC 8460 §5) from files and folders (*.json, *.gz, *.eml), one typed object per report,
+    /// streamed: each file is read, written out and let go. A bad, truncated or oversized file is reported and
+    /// the others go on.
     /// </summary>
     [Cmdlet(VerbsData.Import, "TlsRptReport", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(TlsRptReport))]
@@ -39,9 +40,17 @@ namespace MtaSts.PowerShell.Commands
 
                 var files = new List<string>();
                 var option = Recurse ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly;
-                foreach (string pattern in ReportPatterns)
+                try
                 {
-                    files.AddRange(Directory.EnumerateFiles(path, pattern, option));
+                    foreach (string pattern in ReportPatterns)
+                    {
+                        files.AddRange(Directory.EnumerateFiles(path, pattern, option));
+                    }
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    WriteError(IoError(ex, "TlsRptReportReadFailed", ErrorCategory.ReadError, path));
+                    continue;
                 }
 
                 files.Sort(StringComparer.Ordinal);
