@@ -6,7 +6,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Clean', 'Build', 'Test', 'Example', 'Bench')]
+    [ValidateSet('Clean', 'Build', 'Docs', 'Test', 'Example', 'Bench')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -60,7 +60,25 @@ function Invoke-Build {
     $manifest = Join-Path $moduleOut 'MtaSts.psd1'
     $text = [IO.File]::ReadAllText($manifest) -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion          = '$version'"
     [IO.File]::WriteAllText($manifest, $text, [Text.UTF8Encoding]::new($false))
+    Invoke-Docs
     Write-Host "Built module $version at $moduleOut"
+}
+
+# Compiles docs/en-US into the module's MAML help. platyPS's New-ExternalHelp is used when it is installed;
+# otherwise the repository's own compiler, which also fails the build when docs and cmdlets drift apart.
+function Invoke-Docs {
+    $docs = Join-Path $root 'docs/en-US'
+    $helpOut = Join-Path $moduleOut 'en-US'
+    if (Get-Module -ListAvailable -Name platyPS) {
+        Import-Module platyPS
+        New-ExternalHelp -Path $docs -OutputPath $helpOut -Force | Out-Null
+    }
+    else {
+        $compiler = Join-Path $root 'tools/MtaSts.HelpCompiler/MtaSts.HelpCompiler.csproj'
+        Invoke-Native dotnet @('run', '--project', $compiler, '-c', 'Release', '--', (Join-Path $moduleOut 'MtaSts.psd1'), $docs, $helpOut)
+    }
+
+    if (-not (Test-Path (Join-Path $helpOut 'MtaSts.PowerShell.dll-Help.xml'))) { throw 'Docs: the help file was not written.' }
 }
 
 function Get-PesterPath {

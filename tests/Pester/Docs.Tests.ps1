@@ -27,3 +27,16 @@ Describe 'Help pages in docs/en-US' {
         Get-ChildItem $docs -Filter *.md | Where-Object BaseName -notlike 'about_*' | ForEach-Object { $names | Should -Contain $_.BaseName }
     }
 }
+
+Describe 'Get-Help' {
+    It 'shows real help for <_>' -ForEach $cmdletNames {
+        $help = Get-Help $_ -Full
+        $help.Synopsis | Should -Not -Match '^\s*\r?\n?\s*\S+ \['
+        $help.Synopsis.Length | Should -BeGreaterThan 20
+        $help.Description.Text | Should -Not -BeNullOrEmpty
+        @($help.Examples.Example).Count | Should -BeGreaterOrEqual 2
+        foreach ($parameter in $help.Parameters.Parameter) {
+            ($parameter.Description.Text -join ' ') | Should -Not -BeNullOrEmpty -Because "-$($parameter.Name) needs a description"
+        }
+    }
+}

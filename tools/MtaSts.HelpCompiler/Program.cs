@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using MtaSts.HelpCompiler;
+
+// Compiles docs/en-US/<Cmdlet>.md (platyPS schema) into the MAML file Get-Help reads for the module, taking syntax
+// and parameter metadata from the built cmdlets themselves. It fails when docs and cmdlets drift apart: a cmdlet
+// without a page, a page without a cmdlet, a parameter without a description, an example naming a missing parameter.
+if (args.Length != 3)
+{
+    Console.Error.WriteLine("usage: MtaSts.HelpCompiler <module .psd1> <docs folder> <output folder>");
+    return 2;
+}
+
+string manifest = Path.GetFullPath(args[0]);
+string docs = Path.GetFullPath(args[1]);
+string output = Path.GetFullPath(args[2]);
+
+var state = InitialSessionState.CreateDefault2();
+using var shell = PowerShell.Create(state);
+var module = shell.AddCommand("Import-Module").AddParameter("Name", manifest).AddParameter("PassThru").Invoke<PSModuleInfo>().Single();
+var cmdlets = module.ExportedCmdlets.Values.OrderBy(c => c.Name, StringComparer.Ordinal).ToList();
+
+var problems = new List<string>();
+var pages = new List<(CmdletInfo, HelpPage)>();
+foreach (var cmdlet in cmdlets)
+{
+    string file = Path.Combine(docs, cmdlet.Name + ".md");
+    if (!File.Exists(file))
+    {
+        problems.Add($"{cmdlet.Name}: no help page {file}");
+        continue;
+    }
+
+    var page = HelpPage.Read(file);
+    if (page.Name != cmdlet.Name)
+    {
+        problems.Add($"{file}: the title is '{page.Name}', not '{cmdlet.Name}'");
+    }
+
+    if (string.IsNullOrWhiteSpace(page.Synopsis) || page.Description.Count == 0 || page.Examples.Count == 0)
+    {
+        problems.Add($"{cmdlet.Name}: the page needs a synopsis, a description and examples");
+    }
+
+    foreach (var parameter in cmdlet.Parameters.Keys.Where(p => !Cmdlet.CommonParameters.Contains(p) && !Cmdlet.OptionalCommonParameters.Contains(p)))
+    {
+        if (!page.Parameters.TryGetValue(parameter, out var text) || text.Count == 0)
+        {
+            problems.Add($"{cmdlet.Name}: parameter -{parameter} has no description");
+        }
+    }
+
+    foreach (var documented in page.Parameters.Keys.Where(p => !cmdlet.Parameters.ContainsKey(p)))
+    {
+        problems.Add($"{cmdlet.Name}: the page documents -{documented}, which the cmdlet does not have");
+    }
+
+    foreach (var (title, code, _) in page.Examples)
+    {
+        foreach (System.Text.RegularExpressions.Match used in System.Text.RegularExpressions.Regex.Matches(code, cmdlet.Name + @"[^|\n]*"))
+        {
+            // Parameters of nested commands, such as (New-TimeSpan -Days 14), are not this cmdlet's.
+            string own = System.Text.RegularExpressions.Regex.Replace(used.Value, @"\([^()]*\)|\{[^{}]*\}", string.Empty);
+            foreach (System.Text.RegularExpressions.Match name in System.Text.RegularExpressions.Regex.Matches(own, @"(?<=\s)-([A-Za-z]+)"))
+            {
+                string parameter = name.Groups[1].Value;
+                bool known = cmdlet.Parameters.ContainsKey(parameter) || cmdlet.Parameters.Values.Any(p => p.Aliases.Contains(parameter, StringComparer.OrdinalIgnoreCase));
+                if (!known && !new[] { "eq", "ne", "gt", "lt", "like", "join" }.Contains(parameter, StringComparer.OrdinalIgnoreCase))
+                {
+                    problems.Add($"{cmdlet.Name}: example '{title}' uses -{parameter}, which the cmdlet does not have");
+                }
+            }
+        }
+    }
+
+    pages.Add((cmdlet, page));
+}
+
+foreach (var file in Directory.GetFiles(docs, "*.md").Where(f => !Path.GetFileName(f).StartsWith("about_", StringComparison.OrdinalIgnoreCase)))
+{
+    string name = Path.GetFileNameWithoutExtension(file);
+    if (!cmdlets.Any(c => c.Name == name))
+    {
+        problems.Add($"{file}: a page without a cmdlet");
+    }
+}
+
+if (problems.Count > 0)
+{
+    foreach (var problem in problems)
+    {
+        Console.Error.WriteLine("help: " + problem);
+    }
+
+    return 1;
+}
+
+Directory.CreateDirectory(output);
+string target = Path.Combine(output, "MtaSts.PowerShell.dll-Help.xml");
+MamlWriter.Write(target, pages);
+Console.WriteLine($"Wrote help for {pages.Count} cmdlets to {target}");
+return 0;
