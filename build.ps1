@@ -6,7 +6,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Clean', 'Build', 'Docs', 'Test', 'Example', 'Bench')]
+    [ValidateSet('Clean', 'Build', 'Docs', 'Test', 'Example', 'Bench', 'Package')]
     [string[]] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -118,6 +118,25 @@ function Invoke-Example {
     $example = Join-Path $root 'tests/Pester/Example.ps1'
     & dotnet pwsh -NoProfile -NonInteractive -File $example -ModulePath (Join-Path $moduleOut 'MtaSts.psd1') -WebRoot (Join-Path $out 'example-site')
     if ($LASTEXITCODE -ne 0) { throw 'The example failed.' }
+}
+
+# Builds the PowerShell Gallery package (out/package/MtaSts.<version>.nupkg) by publishing out/MtaSts to a
+# temporary file-system repository, the way Publish-PSResource would publish it to the Gallery.
+function Invoke-Package {
+    Invoke-Build
+    $packageOut = Join-Path $out 'package'
+    Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $packageOut
+    New-Item -ItemType Directory -Force $packageOut | Out-Null
+    $repository = 'MtaStsBuild' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+    Register-PSResourceRepository -Name $repository -Uri $packageOut -Trusted
+    try {
+        Publish-PSResource -Path $moduleOut -Repository $repository -ErrorAction Stop
+    }
+    finally {
+        Unregister-PSResourceRepository -Name $repository
+    }
+
+    Write-Host "Package: $((Get-ChildItem $packageOut -Filter *.nupkg).FullName)"
 }
 
 function Invoke-Bench {

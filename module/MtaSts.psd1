@@ -26,6 +26,18 @@
     )
     VariablesToExport      = @()
     AliasesToExport        = @()
+    FileList               = @(
+        'MtaSts.psd1'
+        'MtaSts.format.ps1xml'
+        'MtaSts.PowerShell.dll'
+        'MtaSts.Core.dll'
+        'System.Memory.dll'
+        'System.Buffers.dll'
+        'System.Numerics.Vectors.dll'
+        'System.Runtime.CompilerServices.Unsafe.dll'
+        'LICENSE'
+        'en-US/MtaSts.PowerShell.dll-Help.xml'
+    )
     PrivateData            = @{
         PSData = @{
             Tags         = @('MTA-STS', 'MTASTS', 'RFC8461', 'TLS-RPT', 'SMTP', 'Email', 'Mail', 'DNS', 'TLS', 'Security', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')

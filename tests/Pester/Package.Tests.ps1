@@ -1,0 +1,61 @@
+BeforeAll {
+    $script:moduleFolder = Split-Path $env:MTASTS_MODULE_PATH
+    $script:manifest = Import-PowerShellDataFile $env:MTASTS_MODULE_PATH
+}
+
+Describe 'What the PowerShell Gallery checks' {
+    It 'has a three-part version' {
+        $manifest.ModuleVersion | Should -Match '^\d+\.\d+\.\d+$'
+    }
+
+    It 'has the fields the Gallery requires' {
+        foreach ($key in 'Author', 'Description', 'ModuleVersion', 'GUID') { $manifest[$key] | Should -Not -BeNullOrEmpty }
+        $manifest.PrivateData.PSData.LicenseUri | Should -Match '^https://'
+        $manifest.PrivateData.PSData.ProjectUri | Should -Match '^https://'
+    }
+
+    It 'lists every shipped file, and ships every listed file' {
+        $shipped = Get-ChildItem $moduleFolder -Recurse -File | ForEach-Object { [IO.Path]::GetRelativePath($moduleFolder, $_.FullName).Replace('\', '/') } | Sort-Object
+        $manifest.FileList | Sort-Object | Should -Be $shipped
+    }
+}
+
+Describe 'Publish, install and use the package' {
+    BeforeAll {
+        $script:repositoryPath = Join-Path $TestDrive 'repository'
+        $script:installPath = Join-Path $TestDrive 'modules'
+        New-Item -ItemType Directory $repositoryPath, $installPath | Out-Null
+        $script:repository = 'MtaStsTest' + [guid]::NewGuid().ToString('N').Substring(0, 8)
+        Register-PSResourceRepository -Name $repository -Uri $repositoryPath -Trusted
+    }
+
+    AfterAll {
+        Unregister-PSResourceRepository -Name $repository -ErrorAction SilentlyContinue
+    }
+
+    It 'publishes to a file-system repository' {
+        Publish-PSResource -Path $moduleFolder -Repository $repository -ErrorAction Stop
+        Get-ChildItem $repositoryPath -Filter "MtaSts.$($manifest.ModuleVersion).nupkg" | Should -Not -BeNullOrEmpty
+    }
+
+    It 'installs from it and runs the README example in a fresh pwsh' {
+        Save-PSResource -Name MtaSts -Repository $repository -Path $installPath -TrustRepository -ErrorAction Stop
+        Join-Path $installPath "MtaSts/$($manifest.ModuleVersion)/MtaSts.psd1" | Should -Exist
+        $site = Join-Path $TestDrive 'site'
+        $script = @"
+`$env:PSModulePath = '$installPath' + [IO.Path]::PathSeparator + `$env:PSModulePath
+Import-Module MtaSts -ErrorAction Stop
+`$policy = New-MtaStsPolicy -Domain example.com -Mode Testing -Mx mail.example.com, '*.mail.example.com'
+`$policy | Export-MtaStsPolicy -Path '$site'
+(`$policy | New-MtaStsTxtRecord -Id 20260101120000Z).ZoneFileText
+(Get-Module MtaSts).ModuleBase
+(Get-Help New-MtaStsPolicy).Synopsis
+"@
+        $output = & ([Environment]::ProcessPath) (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command $script 2>&1
+        $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
+        $output[0] | Should -Be '_mta-sts.example.com. 3600 IN TXT "v=STSv1; id=20260101120000Z"'
+        $output[1] | Should -BeLike "$installPath*"
+        $output[2] | Should -Match 'MTA-STS policy'
+        [IO.File]::ReadAllText((Join-Path $site '.well-known/mta-sts.txt')) | Should -Be "version: STSv1`r`nmode: testing`r`nmx: mail.example.com`r`nmx: *.mail.example.com`r`nmax_age: 604800`r`n"
+    }
+}
