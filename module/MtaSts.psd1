@@ -37,6 +37,7 @@
         'System.Runtime.CompilerServices.Unsafe.dll'
         'LICENSE'
         'en-US/MtaSts.PowerShell.dll-Help.xml'
+        'en-US/about_MtaSts.help.txt'
     )
     PrivateData            = @{
         PSData = @{

@@ -40,3 +40,12 @@ Describe 'Get-Help' {
         }
     }
 }
+
+Describe 'about_MtaSts' {
+    It 'is shown by Get-Help' {
+        $text = Get-Help about_MtaSts | Out-String
+        $text | Should -Match 'testing, then enforce'
+        $text | Should -Match '\.nojekyll'
+        $text | Should -Match 'Removing MTA-STS safely'
+    }
+}

@@ -50,12 +50,14 @@ Import-Module MtaSts -ErrorAction Stop
 (`$policy | New-MtaStsTxtRecord -Id 20260101120000Z).ZoneFileText
 (Get-Module MtaSts).ModuleBase
 (Get-Help New-MtaStsPolicy).Synopsis
+[bool]((Get-Help about_MtaSts | Out-String) -match 'nojekyll')
 "@
         $output = & ([Environment]::ProcessPath) (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command $script 2>&1
         $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
         $output[0] | Should -Be '_mta-sts.example.com. 3600 IN TXT "v=STSv1; id=20260101120000Z"'
         $output[1] | Should -BeLike "$installPath*"
         $output[2] | Should -Match 'MTA-STS policy'
+        $output[3] | Should -Be 'True'
         [IO.File]::ReadAllText((Join-Path $site '.well-known/mta-sts.txt')) | Should -Be "version: STSv1`r`nmode: testing`r`nmx: mail.example.com`r`nmx: *.mail.example.com`r`nmax_age: 604800`r`n"
     }
 }

@@ -102,5 +102,10 @@ if (problems.Count > 0)
 Directory.CreateDirectory(output);
 string target = Path.Combine(output, "MtaSts.PowerShell.dll-Help.xml");
 MamlWriter.Write(target, pages);
+foreach (var about in Directory.GetFiles(docs, "about_*.md"))
+{
+    AboutTopic.Compile(about, output);
+}
+
 Console.WriteLine($"Wrote help for {pages.Count} cmdlets to {target}");
 return 0;
