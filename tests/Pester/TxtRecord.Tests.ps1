@@ -110,6 +110,14 @@ Describe 'New-MtaStsTxtRecord' {
         $errors[0].Exception.Message | Should -Match 'RFC'
     }
 
+    It 'gives Route 53 the quoted value it takes' {
+        $record = New-MtaStsTxtRecord -Domain example.com -Id abc
+        $batch = @{ Changes = @(@{ Action = 'UPSERT'; ResourceRecordSet = @{ Name = $record.Fqdn; Type = $record.RecordType; TTL = $record.Ttl; ResourceRecords = @(@{ Value = $record.QuotedValue }) } }) } | ConvertTo-Json -Depth 6 -Compress
+        ($batch | ConvertFrom-Json).Changes[0].ResourceRecordSet.ResourceRecords[0].Value | Should -Be '"v=STSv1; id=abc"'
+        $long = New-TlsRptRecord -Domain example.com -Rua (0..7 | ForEach-Object { "tls-reports-$_@reporting.example.com" })
+        ([regex]::Matches($long.QuotedValue, '"[^"]*"')).Count | Should -Be 2
+    }
+
     It 'shows a smuggled line break as \u000A in the message' {
         New-MtaStsTxtRecord -Domain "example.com`nx" -ErrorVariable errors -ErrorAction SilentlyContinue
         $errors[0].Exception.Message | Should -BeLike "'example.com\u000Ax'*"

@@ -56,10 +56,16 @@ namespace MtaSts.Records
         /// <summary>The same text under the name Windows DnsServer uses for it.</summary>
         public string DescriptiveText => Value;
 
+        /// <summary>
+        /// The text as quoted character-strings of at most 255 bytes (RFC 1035 §5.1, §3.3.14), the form zone files
+        /// and Amazon Route 53 change batches take.
+        /// </summary>
+        public string QuotedValue => DnsTxtText.Quote(Value);
+
         /// <summary>The record as a master-file line (RFC 1035 §5.1) with an absolute owner name; null without a placement.</summary>
         public string? ZoneFileText => Fqdn == null
             ? null
-            : Fqdn + ". " + Ttl.ToString(CultureInfo.InvariantCulture) + " IN TXT " + DnsTxtText.Quote(Value);
+            : Fqdn + ". " + Ttl.ToString(CultureInfo.InvariantCulture) + " IN TXT " + QuotedValue;
 
         public override string ToString() => Value;
 
