@@ -11,6 +11,12 @@ namespace MtaSts.Records
     {
         public const int MaxStringBytes = 255;
 
+        /// <summary>
+        /// Joins the character-strings of one TXT record with no separator, as RFC 8461 §3.1 and RFC 8460 §3
+        /// require (joining with a space would turn "id=" "123" into a broken "id= 123").
+        /// </summary>
+        public static string Join(IEnumerable<string> strings) => string.Concat(strings);
+
         /// <summary>Splits the ASCII value into character-strings of at most 255 bytes.</summary>
         public static IReadOnlyList<string> Split(string value)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using MtaSts.Policy;
 using MtaSts.Validation;
 
@@ -60,9 +61,6 @@ namespace MtaSts.Records
         /// <summary>Parses a record value exactly per RFC 8461 §3.1; throws <see cref="Validation.MtaStsFormatException"/>.</summary>
         public static MtaStsTxtRecord Parse(string value) => TxtRecordParser.ParseMtaSts(value).GetValueOrThrow();
 
-        /// <summary>Joins the character-strings of one TXT record as RFC 8461 §3.1 requires: with no separator.</summary>
-        public static string JoinStrings(IEnumerable<string> strings) => string.Concat(strings);
-
         /// <summary>
         /// RFC 8461 §3.1 discovery over the TXT records found at <c>_mta-sts.&lt;domain&gt;</c> (each already
         /// joined): records not starting with <c>v=STSv1</c> are discarded, and exactly one must remain and parse.
@@ -87,7 +85,7 @@ namespace MtaSts.Records
 
             if (candidates.Count != 1)
             {
-                string found = candidates.Count == 0 ? "no record starting with 'v=STSv1'" : $"{candidates.Count} records starting with 'v=STSv1' ({string.Join(" | ", candidates)})";
+                string found = candidates.Count == 0 ? "no record starting with 'v=STSv1'" : $"{candidates.Count} records starting with 'v=STSv1' ({string.Join(" | ", candidates.Select(DomainSyntax.Shown))})";
                 return new ParseResult<MtaStsTxtRecord>(null, new Finding(ErrorCodes.TxtRecordCount, Severity.Error,
                     $"There is {found}; senders need exactly one, and otherwise act as if the domain had no policy. Keep one record and replace it on each change instead of adding another.",
                     "RFC 8461 §3.1"), warnings);

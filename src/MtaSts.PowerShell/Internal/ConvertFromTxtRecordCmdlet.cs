@@ -20,7 +20,7 @@ namespace MtaSts.PowerShell.Internal
 
         protected override void ProcessRecord()
         {
-            string value = string.Concat(InputObject);
+            string value = Records.DnsTxtText.Join(InputObject);
             var record = WriteParseResult(Parse(value), null, value);
             if (record != null)
             {

@@ -76,7 +76,7 @@ namespace MtaSts.Tests.Core
         [Fact(DisplayName = "T23 RFC 8461 §3.1: character-strings join with no separator")]
         public void StringsJoinWithoutSpace()
         {
-            string joined = MtaStsTxtRecord.JoinStrings(new[] { "v=STSv1; id=", "123" });
+            string joined = DnsTxtText.Join(new[] { "v=STSv1; id=", "123" });
             Assert.Equal("123", MtaStsTxtRecord.Parse(joined).Id);
         }
 
