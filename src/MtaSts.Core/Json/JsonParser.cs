@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using MtaSts.Resources;
 
 namespace MtaSts.Json
 {
@@ -22,7 +23,7 @@ namespace MtaSts.Json
             reader.SkipWhiteSpace();
             if (!reader.AtEnd)
             {
-                throw reader.Error("there is more text after the JSON value");
+                throw reader.Error(Messages.Get("JsonTrailingText"));
             }
 
             return value;
@@ -49,12 +50,12 @@ namespace MtaSts.Json
             {
                 if (depth > MaxDepth)
                 {
-                    throw Error($"values are nested more than {MaxDepth} deep");
+                    throw Error(Messages.Format("JsonTooDeep", MaxDepth));
                 }
 
                 if (AtEnd)
                 {
-                    throw Error("the text ends where a value was expected (truncated?)");
+                    throw Error(Messages.Get("JsonEndsBeforeValue"));
                 }
 
                 char c = text[pos];
@@ -78,7 +79,7 @@ namespace MtaSts.Json
                             return ReadNumber();
                         }
 
-                        throw Error($"'{Printable(c)}' cannot start a JSON value");
+                        throw Error(Messages.Format("JsonBadValueStart", Printable(c)));
                 }
             }
 
@@ -115,7 +116,7 @@ namespace MtaSts.Json
                     SkipWhiteSpace();
                     if (AtEnd || text[pos] != '"')
                     {
-                        throw Error(AtEnd ? "the text ends inside an object (truncated?)" : "a member name (a string in quotes) was expected");
+                        throw Error(AtEnd ? Messages.Get("JsonEndsInObject") : Messages.Get("JsonMemberNameExpected"));
                     }
 
                     int nameStart = pos;
@@ -123,7 +124,7 @@ namespace MtaSts.Json
                     if (!names.Add(name))
                     {
                         pos = nameStart;
-                        throw Error($"the member name \"{name}\" appears twice in one object (RFC 7493 §2.3)");
+                        throw Error(Messages.Format("JsonDuplicateName", name));
                     }
 
                     SkipWhiteSpace();
@@ -133,7 +134,7 @@ namespace MtaSts.Json
                     SkipWhiteSpace();
                     if (AtEnd)
                     {
-                        throw Error("the text ends inside an object (truncated?)");
+                        throw Error(Messages.Get("JsonEndsInObject"));
                     }
 
                     if (text[pos] == ',')
@@ -165,7 +166,7 @@ namespace MtaSts.Json
                     SkipWhiteSpace();
                     if (AtEnd)
                     {
-                        throw Error("the text ends inside an array (truncated?)");
+                        throw Error(Messages.Get("JsonEndsInArray"));
                     }
 
                     if (text[pos] == ',')
@@ -188,7 +189,7 @@ namespace MtaSts.Json
                 {
                     if (AtEnd)
                     {
-                        throw Error("the text ends inside a string (truncated?)");
+                        throw Error(Messages.Get("JsonEndsInString"));
                     }
 
                     char c = text[pos];
@@ -201,7 +202,7 @@ namespace MtaSts.Json
 
                     if (c < 0x20)
                     {
-                        throw Error($"a string contains the control character {Printable(c)}, which must be escaped");
+                        throw Error(Messages.Format("JsonControlCharacter", Printable(c)));
                     }
 
                     if (c != '\\')
@@ -215,7 +216,7 @@ namespace MtaSts.Json
                     pos++;
                     if (AtEnd)
                     {
-                        throw Error("the text ends inside a string (truncated?)");
+                        throw Error(Messages.Get("JsonEndsInString"));
                     }
 
                     char escape = text[pos++];
@@ -232,7 +233,7 @@ namespace MtaSts.Json
                         case 'u':
                             if (pos + 4 > text.Length || !int.TryParse(text.Substring(pos, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out int code))
                             {
-                                throw Error("\\u is not followed by four hexadecimal digits");
+                                throw Error(Messages.Format("JsonBadUnicodeEscape", "\\u"));
                             }
 
                             sb.Append((char)code);
@@ -240,7 +241,7 @@ namespace MtaSts.Json
                             break;
                         default:
                             pos--;
-                            throw Error($"'\\{Printable(escape)}' is not a JSON escape");
+                            throw Error(Messages.Format("JsonBadEscape", "\\" + Printable(escape)));
                     }
 
                     start = pos;
@@ -257,7 +258,7 @@ namespace MtaSts.Json
 
                 if (AtEnd || !IsDigit(text[pos]))
                 {
-                    throw Error("a number needs digits");
+                    throw Error(Messages.Get("JsonNumberNoDigits"));
                 }
 
                 if (text[pos] == '0')
@@ -293,7 +294,7 @@ namespace MtaSts.Json
             {
                 if (AtEnd || !IsDigit(text[pos]))
                 {
-                    throw Error("a number has no digits after '.' or the exponent");
+                    throw Error(Messages.Get("JsonNumberIncomplete"));
                 }
 
                 SkipDigits();
@@ -311,7 +312,7 @@ namespace MtaSts.Json
             {
                 if (string.CompareOrdinal(text, pos, literal, 0, literal.Length) != 0)
                 {
-                    throw Error($"expected '{literal}'");
+                    throw Error(Messages.Format("JsonExpectedLiteral", literal));
                 }
 
                 pos += literal.Length;
@@ -322,7 +323,7 @@ namespace MtaSts.Json
             {
                 if (AtEnd || text[pos] != c)
                 {
-                    throw Error(AtEnd ? $"the text ends where '{c}' was expected (truncated?)" : $"'{c}' was expected but '{Printable(text[pos])}' was found");
+                    throw Error(AtEnd ? Messages.Format("JsonEndsBeforeCharacter", c) : Messages.Format("JsonExpectedCharacter", c, Printable(text[pos])));
                 }
 
                 pos++;
@@ -339,7 +340,7 @@ namespace MtaSts.Json
     public sealed class JsonParseException : FormatException
     {
         public JsonParseException(string message, int line, int column)
-            : base($"line {line}, column {column}: {message}")
+            : base(Messages.Format("AtLineColumn", line, column) + " " + message)
         {
             Reason = message;
             Line = line;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using MtaSts.Resources;
 using MtaSts.Validation;
 
 namespace MtaSts.Policy
@@ -68,13 +69,13 @@ namespace MtaSts.Policy
         {
             if (mode != PolicyMode.None && mode != PolicyMode.Testing && mode != PolicyMode.Enforce)
             {
-                throw new ArgumentOutOfRangeException(nameof(mode), mode, "The mode is none, testing or enforce (RFC 8461 §5).");
+                throw new ArgumentOutOfRangeException(nameof(mode), mode, Messages.Get("PolicyModeUnknown"));
             }
 
             if (maxAge < 0 || maxAge > MaxMaxAge)
             {
                 throw new MtaStsFormatException(new Finding(ErrorCodes.MaxAgeOutOfRange, Severity.Error,
-                    $"max_age {maxAge} is out of range: it is whole seconds from 0 to {MaxMaxAge} (one year). Use {DefaultMaxAge} (one week) to start, and up to {MaxMaxAge} once the policy is stable.",
+                    Messages.Format("PolicyMaxAgeOutOfRange", maxAge, MaxMaxAge, DefaultMaxAge),
                     "RFC 8461 §3.2", target: maxAge.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
 
@@ -82,7 +83,7 @@ namespace MtaSts.Policy
             if (patterns.Length == 0 && mode != PolicyMode.None)
             {
                 throw new MtaStsFormatException(new Finding(ErrorCodes.MxRequired, Severity.Error,
-                    $"A policy in mode '{ModeText(mode)}' needs at least one mx pattern: give the host names of the domain's MX records, for example -Mx 'mail.example.com'.",
+                    Messages.Format("PolicyMxRequired", ModeText(mode)),
                     "RFC 8461 §3.2"));
             }
 
@@ -92,7 +93,7 @@ namespace MtaSts.Policy
             if (size > MaxGeneratedBytes)
             {
                 throw new MtaStsFormatException(new Finding(ErrorCodes.PolicyTooLarge, Severity.Error,
-                    $"The policy would be {size} bytes; some senders (chasquid) read only the first {MaxGeneratedBytes} bytes and would see a truncated policy. Cover hosts with '*.' patterns instead of listing each one.",
+                    Messages.Format("PolicyWouldBeTooLarge", size, MaxGeneratedBytes),
                     "RFC 8461 §3.3"));
             }
 
@@ -172,11 +173,11 @@ namespace MtaSts.Policy
 
         internal static string NormalizeDomain(string domain)
         {
-            string normalized = DomainNameInput.Normalize(domain, ErrorCodes.DomainInvalid, "policy domain", "RFC 8461 §3.1, RFC 5321 §4.1.2");
+            string normalized = DomainNameInput.Normalize(domain, ErrorCodes.DomainInvalid, "DomainInvalidPolicyDomain", "RFC 8461 §3.1, RFC 5321 §4.1.2");
             if ("_mta-sts.".Length + normalized.Length > DomainSyntax.MaxNameLength)
             {
                 throw new MtaStsFormatException(new Finding(ErrorCodes.DomainInvalid, Severity.Error,
-                    $"'{DomainSyntax.Shown(domain)}' is too long to be a policy domain: '_mta-sts.{normalized}' would exceed {DomainSyntax.MaxNameLength} characters (RFC 1035 §2.3.4).",
+                    Messages.Format("PolicyDomainTooLong", DomainSyntax.Shown(domain), normalized, DomainSyntax.MaxNameLength),
                     "RFC 8461 §3.1", target: domain));
             }
 

@@ -1,4 +1,5 @@
 using System;
+using MtaSts.Resources;
 using MtaSts.Validation;
 
 namespace MtaSts.Policy
@@ -38,7 +39,7 @@ namespace MtaSts.Policy
             if (reason != null)
             {
                 throw new MtaStsFormatException(new Finding(ErrorCodes.MxPatternInvalid, Severity.Error,
-                    $"'{DomainSyntax.Shown(input)}' is not a valid MX pattern: {reason}. An MX pattern is a host name such as 'mail.example.com', or '*.' plus a domain such as '*.mail.example.com'.",
+                    Messages.Format("MxPatternInvalid", DomainSyntax.Shown(input), reason),
                     "RFC 8461 §3.2, RFC 5321 §4.1.2", target: input));
             }
 
@@ -51,13 +52,13 @@ namespace MtaSts.Policy
             pattern = default;
             if (input == null)
             {
-                return "the name is empty";
+                return Messages.Get("NameEmpty");
             }
 
             bool wildcard = input.StartsWith("*.", StringComparison.Ordinal);
             if (input == "*" || input == "*.")
             {
-                return "a wildcard needs a domain after '*.', as in '*.example.com'";
+                return Messages.Get("MxWildcardWithoutDomain");
             }
 
             string? reason = DomainNameInput.TryNormalize(wildcard ? input.Substring(2) : input, out string domain);
@@ -68,7 +69,7 @@ namespace MtaSts.Policy
 
             if (wildcard && domain.Length > DomainSyntax.MaxNameLength - 2)
             {
-                return $"a host matched by it would be longer than {DomainSyntax.MaxNameLength} characters (RFC 1035 §2.3.4)";
+                return Messages.Format("MxWildcardTooLong", DomainSyntax.MaxNameLength);
             }
 
             DomainSyntax.Check(domain.AsSpan(), out _, out DomainShape shape);

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text;
+using MtaSts.Resources;
 using MtaSts.Validation;
 
 namespace MtaSts.Policy
@@ -31,17 +32,17 @@ namespace MtaSts.Policy
 
             if (bytes.Length > MaxPolicyBytes)
             {
-                return Fail(ErrorCodes.PolicyTooLarge, $"The policy is {bytes.Length} bytes; senders may refuse anything over {MaxPolicyBytes} bytes (64 KiB). A policy is a few lines: check that the right file was given.", "RFC 8461 §3.3", 0, 0);
+                return Fail(ErrorCodes.PolicyTooLarge, Messages.Format("PolicyTooLargeBytes", bytes.Length, MaxPolicyBytes), "RFC 8461 §3.3", 0, 0);
             }
 
             if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
             {
-                return Fail(ErrorCodes.PolicyEncoding, "The policy starts with a UTF-8 byte order mark (EF BB BF), which the grammar does not allow and strict senders reject. Save the file as UTF-8 without BOM (Export-MtaStsPolicy does).", Section, 1, 1);
+                return Fail(ErrorCodes.PolicyEncoding, Messages.Get("PolicyUtf8Bom"), Section, 1, 1);
             }
 
             if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
             {
-                return Fail(ErrorCodes.PolicyEncoding, "The policy is UTF-16 (it starts with a UTF-16 byte order mark), as Windows PowerShell 5.1 writes with '>' or Out-File. Senders read ASCII/UTF-8: write it with Export-MtaStsPolicy.", Section, 1, 1);
+                return Fail(ErrorCodes.PolicyEncoding, Messages.Get("PolicyUtf16"), Section, 1, 1);
             }
 
             string text;
@@ -51,7 +52,7 @@ namespace MtaSts.Policy
             }
             catch (DecoderFallbackException ex)
             {
-                return Fail(ErrorCodes.PolicyEncoding, $"The policy is not valid UTF-8 (bad byte near offset {ex.Index}). Save it as UTF-8 without BOM; outside extension values it must be plain ASCII.", Section, 0, 0);
+                return Fail(ErrorCodes.PolicyEncoding, Messages.Format("PolicyNotUtf8", ex.Index), Section, 0, 0);
             }
 
             return Parse(text);
@@ -67,12 +68,12 @@ namespace MtaSts.Policy
 
             if (text.Length == 0)
             {
-                return Fail(ErrorCodes.PolicyFieldMissing, "The policy is empty; it needs version, mode, mx and max_age lines.", Section, 1, 1);
+                return Fail(ErrorCodes.PolicyFieldMissing, Messages.Get("PolicyEmpty"), Section, 1, 1);
             }
 
             if (text.Length > MaxPolicyBytes)
             {
-                return Fail(ErrorCodes.PolicyTooLarge, $"The policy is over {MaxPolicyBytes} characters; senders may refuse anything over 64 KiB. A policy is a few lines: check that the right text was given.", "RFC 8461 §3.3", 0, 0);
+                return Fail(ErrorCodes.PolicyTooLarge, Messages.Format("PolicyTooLargeChars", MaxPolicyBytes), "RFC 8461 §3.3", 0, 0);
             }
 
             var state = new State(text);
@@ -136,7 +137,7 @@ namespace MtaSts.Policy
                 currentLine = s;
                 if (s.IsEmpty)
                 {
-                    return Err(ErrorCodes.PolicySyntax, "The line is blank; the policy allows no blank lines, not even one at the end (after the last line's terminator). Remove it.", line, 1);
+                    return Err(ErrorCodes.PolicySyntax, Messages.Get("PolicyBlankLine"), line, 1);
                 }
 
                 char first = s[0];
@@ -153,19 +154,19 @@ namespace MtaSts.Policy
 
                 if (i > 32)
                 {
-                    return Err(ErrorCodes.PolicySyntax, $"The field name '{s.Slice(0, i).ToString()}' is {i} characters long; field names are at most 32.", line, 1);
+                    return Err(ErrorCodes.PolicySyntax, Messages.Format("PolicyFieldNameTooLong", s.Slice(0, i).ToString(), i, 32), line, 1);
                 }
 
                 if (i == s.Length)
                 {
-                    return Err(ErrorCodes.PolicySyntax, $"The line '{Shorten(s)}' has no ':'; every line is 'name: value', for example 'mode: testing'.", line, i + 1);
+                    return Err(ErrorCodes.PolicySyntax, Messages.Format("PolicyLineNoColon", Shorten(s)), line, i + 1);
                 }
 
                 if (s[i] != ':')
                 {
                     string problem = s[i] == ' ' || s[i] == '\t'
-                        ? $"White space before ':' after '{s.Slice(0, i).ToString()}' is not allowed; write '{s.Slice(0, i).ToString()}:'."
-                        : $"'{DomainSyntax.Printable(s[i])}' cannot appear in a field name; names are letters, digits, '_', '-' and '.', followed by ':'.";
+                        ? Messages.Format("PolicySpaceBeforeColon", s.Slice(0, i).ToString())
+                        : Messages.Format("PolicyFieldNameCharacter", DomainSyntax.Printable(s[i]));
                     return Err(ErrorCodes.PolicySyntax, problem, line, i + 1);
                 }
 
@@ -219,13 +220,13 @@ namespace MtaSts.Policy
 
                 if (mx.Count == 0 && mode != PolicyMode.None)
                 {
-                    Err(ErrorCodes.PolicyFieldMissing, $"The policy has no mx line; every mode except 'none' needs at least one, for example 'mx: mail.example.com'.{CaseHint("mx")}", lastLine, endColumn);
+                    Err(ErrorCodes.PolicyFieldMissing, Messages.Get("PolicyNoMx") + CaseHint("mx"), lastLine, endColumn);
                     return new ParseResult<MtaStsPolicy>(null, Error, Warnings);
                 }
 
                 if (versionFieldIndex != 1)
                 {
-                    Warn(ErrorCodes.VersionNotFirst, "version is not the first line; the RFC allows any order, but Google Workspace's instructions require version first. Put it first.", versionLine, 1);
+                    Warn(ErrorCodes.VersionNotFirst, Messages.Get("PolicyVersionNotFirst"), versionLine, 1);
                 }
 
                 Add(PolicyAdvice.ForMaxAge(maxAge, mode.Value, maxAgeLine, maxAgeColumn));
@@ -247,8 +248,8 @@ namespace MtaSts.Policy
 
                 if (!Is(value, "STSv1"))
                 {
-                    string hint = value.Equals("STSv1".AsSpan(), StringComparison.OrdinalIgnoreCase) ? " The value is case-sensitive." : string.Empty;
-                    return Err(ErrorCodes.PolicyFieldInvalid, $"version is '{Shorten(value)}'; the only version is 'STSv1', exactly so.{hint}", line, column);
+                    string hint = value.Equals("STSv1".AsSpan(), StringComparison.OrdinalIgnoreCase) ? " " + Messages.Get("PolicyValueCaseSensitive") : string.Empty;
+                    return Err(ErrorCodes.PolicyFieldInvalid, Messages.Format("PolicyVersionInvalid", Shorten(value)) + hint, line, column);
                 }
 
                 versionFieldIndex = fieldCount;
@@ -279,9 +280,9 @@ namespace MtaSts.Policy
                 {
                     string shown = Shorten(value);
                     string hint = Is(value, "report")
-                        ? " 'report' is from a draft of the RFC; use 'testing'."
-                        : IsModeIgnoringCase(value) ? " Mode values are case-sensitive: write it in lowercase." : string.Empty;
-                    return Err(ErrorCodes.PolicyFieldInvalid, $"mode is '{shown}'; it must be 'enforce', 'testing' or 'none'.{hint}", line, column);
+                        ? " " + Messages.Get("PolicyModeReport")
+                        : IsModeIgnoringCase(value) ? " " + Messages.Get("PolicyModeCase") : string.Empty;
+                    return Err(ErrorCodes.PolicyFieldInvalid, Messages.Format("PolicyModeInvalid", shown) + hint, line, column);
                 }
 
                 return true;
@@ -296,7 +297,7 @@ namespace MtaSts.Policy
 
                 if (value.IsEmpty)
                 {
-                    return Err(ErrorCodes.PolicyFieldInvalid, "max_age has no value; give the cache lifetime in seconds, for example 'max_age: 604800'.", line, column);
+                    return Err(ErrorCodes.PolicyFieldInvalid, Messages.Get("PolicyMaxAgeEmpty"), line, column);
                 }
 
                 long seconds = 0;
@@ -305,12 +306,12 @@ namespace MtaSts.Policy
                     char c = value[i];
                     if (c < '0' || c > '9')
                     {
-                        return Err(ErrorCodes.PolicyFieldInvalid, $"max_age '{Shorten(value)}' is not a whole number of seconds ('{DomainSyntax.Printable(c)}' at column {column + i}); no units, signs or decimals: one week is 'max_age: 604800'.", line, column + i);
+                        return Err(ErrorCodes.PolicyFieldInvalid, Messages.Format("PolicyMaxAgeNotNumber", Shorten(value), DomainSyntax.Printable(c), column + i), line, column + i);
                     }
 
                     if (i == 10)
                     {
-                        return Err(ErrorCodes.PolicyFieldInvalid, $"max_age '{Shorten(value)}' has more than 10 digits; it is at most {MtaStsPolicy.MaxMaxAge} seconds.", line, column);
+                        return Err(ErrorCodes.PolicyFieldInvalid, Messages.Format("PolicyMaxAgeTooManyDigits", Shorten(value), MtaStsPolicy.MaxMaxAge), line, column);
                     }
 
                     seconds = (seconds * 10) + (c - '0');
@@ -318,12 +319,12 @@ namespace MtaSts.Policy
 
                 if (seconds > MtaStsPolicy.MaxMaxAge)
                 {
-                    return Err(ErrorCodes.MaxAgeOutOfRange, $"max_age {value.ToString()} is more than {MtaStsPolicy.MaxMaxAge} seconds (one year), the largest the RFC allows (erratum 7282).", line, column);
+                    return Err(ErrorCodes.MaxAgeOutOfRange, Messages.Format("PolicyMaxAgeTooLarge", value.ToString(), MtaStsPolicy.MaxMaxAge), line, column);
                 }
 
                 if (value.Length > 1 && value[0] == '0')
                 {
-                    Warn(ErrorCodes.MaxAgeLeadingZeros, $"max_age '{value.ToString()}' has leading zeros; the grammar allows them, but write it as {seconds}.", line, column);
+                    Warn(ErrorCodes.MaxAgeLeadingZeros, Messages.Format("PolicyMaxAgeLeadingZeros", value.ToString(), seconds), line, column);
                 }
 
                 maxAge = (int)seconds;
@@ -336,7 +337,7 @@ namespace MtaSts.Policy
             {
                 if (value.IsEmpty)
                 {
-                    return Err(ErrorCodes.MxPatternInvalid, "mx has no value; give an MX host name such as 'mx: mail.example.com'.", line, column);
+                    return Err(ErrorCodes.MxPatternInvalid, Messages.Get("PolicyMxEmpty"), line, column);
                 }
 
                 bool wildcard = value.Length >= 2 && value[0] == '*' && value[1] == '.';
@@ -346,17 +347,17 @@ namespace MtaSts.Policy
                 {
                     string shown = value.ToString();
                     string reason = shown.IndexOf(',') >= 0
-                        ? "it lists several hosts; each mx needs a line of its own"
+                        ? Messages.Get("PolicyMxList")
                         : value.Length == 1 && value[0] == '*'
-                            ? "a wildcard needs a domain after '*.', as in '*.example.com'"
+                            ? Messages.Get("MxWildcardWithoutDomain")
                             : DomainSyntax.Explain(problem, domain.ToString(), index);
-                    return Err(ErrorCodes.MxPatternInvalid, $"mx '{shown}' is not valid: {reason}.", line, column + (wildcard ? 2 : 0) + index);
+                    return Err(ErrorCodes.MxPatternInvalid, Messages.Format("PolicyMxInvalid", shown, reason), line, column + (wildcard ? 2 : 0) + index);
                 }
 
                 var pattern = MxPattern.FromValidatedSyntax(value, shape);
                 if (mx.Contains(pattern))
                 {
-                    Warn(ErrorCodes.DuplicateMx, $"mx '{pattern.Value}' is listed twice; the duplicate changes nothing and is dropped.", line, column);
+                    Warn(ErrorCodes.DuplicateMx, Messages.Format("PolicyMxDuplicate", pattern.Value), line, column);
                     return true;
                 }
 
@@ -370,7 +371,7 @@ namespace MtaSts.Policy
                 string nameText = name.ToString();
                 if (value.IsEmpty)
                 {
-                    return Err(ErrorCodes.PolicySyntax, $"The field '{nameText}' has no value; every field needs one.", line, column);
+                    return Err(ErrorCodes.PolicySyntax, Messages.Format("PolicyFieldEmpty", nameText), line, column);
                 }
 
                 for (int i = 0; i < value.Length; i++)
@@ -378,18 +379,18 @@ namespace MtaSts.Policy
                     char c = value[i];
                     if (c < 0x20 || c == 0x7F)
                     {
-                        return Err(ErrorCodes.PolicySyntax, $"The value of '{nameText}' contains the control character {DomainSyntax.Printable(c)}; field values are printable text with single spaces.", line, column + i);
+                        return Err(ErrorCodes.PolicySyntax, Messages.Format("PolicyValueControlCharacter", nameText, DomainSyntax.Printable(c)), line, column + i);
                     }
 
                     if (char.IsSurrogate(c) && (!char.IsHighSurrogate(c) || i + 1 == value.Length || !char.IsLowSurrogate(value[++i])))
                     {
-                        return Err(ErrorCodes.PolicyEncoding, $"The value of '{nameText}' contains a broken UTF-16 surrogate, which has no UTF-8 form.", line, column + i);
+                        return Err(ErrorCodes.PolicyEncoding, Messages.Format("PolicyValueBrokenSurrogate", nameText), line, column + i);
                     }
                 }
 
                 if (IsRegisteredIgnoringCase(name))
                 {
-                    Warn(ErrorCodes.UnknownField, $"'{nameText}' is not the field '{ToLower(nameText)}': field names are case-sensitive, so it is ignored as an unknown field.", line, 1);
+                    Warn(ErrorCodes.UnknownField, Messages.Format("PolicyFieldNameCase", nameText, ToLower(nameText)), line, 1);
                 }
 
                 extensions ??= new List<ExtensionField>();
@@ -399,13 +400,13 @@ namespace MtaSts.Policy
 
             private bool Duplicate(string field, ReadOnlySpan<char> value, int line, int column)
             {
-                Warn(ErrorCodes.DuplicateField, $"{field} appears again ('{Shorten(value)}'); only the first {field} counts and this line is ignored. Remove it: some senders (chasquid) take the last one instead.", line, column);
+                Warn(ErrorCodes.DuplicateField, Messages.Format("PolicyFieldDuplicate", field, Shorten(value)), line, column);
                 return true;
             }
 
             private ParseResult<MtaStsPolicy> Missing(string field, string example, int line, int column)
             {
-                Err(ErrorCodes.PolicyFieldMissing, $"The policy has no valid '{field}' line; add one, for example '{example}'.{CaseHint(field)}", line, column);
+                Err(ErrorCodes.PolicyFieldMissing, Messages.Format("PolicyFieldMissing", field, example) + CaseHint(field), line, column);
                 return new ParseResult<MtaStsPolicy>(null, Error, Warnings);
             }
 
@@ -420,7 +421,7 @@ namespace MtaSts.Policy
                 {
                     if (string.Equals(extension.Name, field, StringComparison.OrdinalIgnoreCase))
                     {
-                        return $" There is a '{extension.Name}' line, but field names are case-sensitive: write '{field}'.";
+                        return " " + Messages.Format("PolicyFieldCaseHint", extension.Name, field);
                     }
                 }
 
@@ -434,7 +435,7 @@ namespace MtaSts.Policy
                 if (carriageReturn >= 0)
                 {
                     code = ErrorCodes.PolicySyntax;
-                    message = "A carriage return (CR) is not followed by a line feed; lines end in LF or CRLF, never CR alone. Save the file with CRLF or LF line endings.";
+                    message = Messages.Get("PolicyBareCarriageReturn");
                     column = carriageReturn + 1;
                 }
 
@@ -459,22 +460,22 @@ namespace MtaSts.Policy
                 if (IsWsp(c))
                 {
                     return IsAllWhiteSpace(s)
-                        ? "The line holds only white space; the policy allows no blank lines. Remove it."
-                        : "The line starts with white space; lines start with the field name (leading white space was removed from the grammar on purpose). Remove it.";
+                        ? Messages.Get("PolicyWhiteSpaceLine")
+                        : Messages.Get("PolicyLeadingWhiteSpace");
                 }
 
                 switch (c)
                 {
                     case '#':
-                        return "The line starts with '#': the policy format has no comments. Remove the line.";
+                        return Messages.Get("PolicyComment");
                     case '<':
-                        return "The text starts with '<': this looks like an HTML page, not a policy. Serve the plain-text policy file at this URL.";
+                        return Messages.Get("PolicyHtml");
                     case '{':
-                        return "The text starts with '{': JSON policies are from a draft of the RFC. Write 'name: value' lines.";
+                        return Messages.Get("PolicyJson");
                     case '\uFEFF':
-                        return "The text starts with a byte order mark (U+FEFF), which the grammar does not allow and strict senders reject. Save the file as UTF-8 without BOM.";
+                        return Messages.Get("PolicyBomCharacter");
                     default:
-                        return $"The line starts with '{DomainSyntax.Printable(c)}'; a line starts with a field name made of letters and digits.";
+                        return Messages.Format("PolicyBadLineStart", DomainSyntax.Printable(c));
                 }
             }
 

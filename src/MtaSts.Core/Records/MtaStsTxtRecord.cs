@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using MtaSts.Policy;
+using MtaSts.Resources;
 using MtaSts.Validation;
 
 namespace MtaSts.Records
@@ -78,16 +79,16 @@ namespace MtaSts.Records
                 else
                 {
                     warnings.Add(new Finding(ErrorCodes.TxtUnrelatedRecord, Severity.Warning,
-                        $"The TXT record '{DomainSyntax.Shown(record)}' at {Label} is not an MTA-STS record. Senders following the RFC ignore it, but some (maddy) then see no policy at all: remove it.",
+                        Messages.Format("TxtUnrelatedRecord", DomainSyntax.Shown(record), Label),
                         "RFC 8461 §3.1", target: record));
                 }
             }
 
             if (candidates.Count != 1)
             {
-                string found = candidates.Count == 0 ? "no record starting with 'v=STSv1'" : $"{candidates.Count} records starting with 'v=STSv1' ({string.Join(" | ", candidates.Select(DomainSyntax.Shown))})";
+                string found = candidates.Count == 0 ? Messages.Get("TxtNoCandidate") : Messages.Format("TxtCandidates", candidates.Count, string.Join(" | ", candidates.Select(DomainSyntax.Shown)));
                 return new ParseResult<MtaStsTxtRecord>(null, new Finding(ErrorCodes.TxtRecordCount, Severity.Error,
-                    $"There is {found}; senders need exactly one, and otherwise act as if the domain had no policy. Keep one record and replace it on each change instead of adding another.",
+                    Messages.Format("TxtRecordCount", found),
                     "RFC 8461 §3.1"), warnings);
             }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Text;
+using MtaSts.Resources;
 using MtaSts.Validation;
 
 namespace MtaSts.Records
@@ -23,7 +24,7 @@ namespace MtaSts.Records
             if (reason != null)
             {
                 throw new MtaStsFormatException(new Finding(ErrorCodes.TlsRptRuaInvalid, Severity.Error,
-                    $"'{DomainSyntax.Shown(input)}' is not a usable report destination: {reason}. Give an address such as 'tlsrpt@example.com' (it becomes mailto:) or an https:// URL.",
+                    Messages.Format("RuaDestinationInvalid", DomainSyntax.Shown(input), reason),
                     Section, target: input));
             }
 
@@ -37,8 +38,8 @@ namespace MtaSts.Records
             if (colon <= 0 || !IsScheme(uri.Slice(0, colon)))
             {
                 return uri.IndexOf('@') > 0
-                    ? "it has no scheme: a bare address is not a URI; write 'mailto:' in front of it"
-                    : "it is not a URI (it has no scheme such as 'mailto:' or 'https:')";
+                    ? Messages.Get("RuaBareAddress")
+                    : Messages.Get("RuaNoScheme");
             }
 
             var scheme = uri.Slice(0, colon);
@@ -47,13 +48,13 @@ namespace MtaSts.Records
             if (!mailto && !https)
             {
                 return scheme.Equals("http".AsSpan(), StringComparison.OrdinalIgnoreCase)
-                    ? "http: is not a report transport; reports are posted over https: only"
-                    : $"the scheme '{scheme.ToString()}' is not a report transport; only mailto: and https: are defined";
+                    ? Messages.Get("RuaHttp")
+                    : Messages.Format("RuaScheme", scheme.ToString());
             }
 
             if (colon == uri.Length - 1)
             {
-                return "nothing follows the scheme";
+                return Messages.Get("RuaNothingAfterScheme");
             }
 
             for (int i = colon + 1; i < uri.Length; i++)
@@ -63,7 +64,7 @@ namespace MtaSts.Records
                 {
                     if (i + 2 >= uri.Length || !IsHex(uri[i + 1]) || !IsHex(uri[i + 2]))
                     {
-                        return $"'%' at position {i + 1} does not start a %XX escape";
+                        return Messages.Format("RuaBadEscape", i + 1);
                     }
 
                     i += 2;
@@ -72,12 +73,12 @@ namespace MtaSts.Records
 
                 if (c == '!')
                 {
-                    return $"it contains '!' at position {i + 1}, which must be written %21 (DMARC-style size limits such as !10m do not exist in TLS-RPT)";
+                    return Messages.Format("RuaExclamation", i + 1);
                 }
 
                 if (!IsUriChar(c))
                 {
-                    return $"'{DomainSyntax.Printable(c)}' at position {i + 1} cannot appear in a URI";
+                    return Messages.Format("RuaBadCharacter", DomainSyntax.Printable(c), i + 1);
                 }
             }
 
@@ -89,19 +90,19 @@ namespace MtaSts.Records
             uri = string.Empty;
             if (string.IsNullOrEmpty(input))
             {
-                return "it is empty";
+                return Messages.Get("RuaEmpty");
             }
 
             foreach (char c in input!)
             {
                 if (char.IsControl(c))
                 {
-                    return $"it contains the control character {DomainSyntax.Printable(c)}";
+                    return Messages.Format("RuaControlCharacter", DomainSyntax.Printable(c));
                 }
 
                 if (char.IsWhiteSpace(c))
                 {
-                    return "it contains white space; give each destination as a separate value";
+                    return Messages.Get("RuaWhiteSpace");
                 }
             }
 
@@ -112,7 +113,7 @@ namespace MtaSts.Records
             {
                 if (input.IndexOf('@') <= 0)
                 {
-                    return "it is neither an e-mail address nor a mailto: or https: URI";
+                    return Messages.Get("RuaNeither");
                 }
 
                 scheme = "mailto";
@@ -130,9 +131,9 @@ namespace MtaSts.Records
                 case "https":
                     return NormalizeHttps(rest, out uri);
                 case "http":
-                    return "http: is not a report transport; use https:";
+                    return Messages.Get("RuaHttp");
                 default:
-                    return $"the scheme '{scheme}' is not a report transport; only mailto: and https: are defined";
+                    return Messages.Format("RuaScheme", scheme);
             }
         }
 
@@ -144,19 +145,19 @@ namespace MtaSts.Records
             int at = mailbox.LastIndexOf('@');
             if (at <= 0 || at == mailbox.Length - 1)
             {
-                return "a mailto: destination needs one address, local-part@domain";
+                return Messages.Get("RuaMailtoAddress");
             }
 
             string local = mailbox.Substring(0, at);
             if (DomainNameInput.HasNonAscii(local))
             {
-                return "the part before '@' is not ASCII, which report senders cannot be relied on to handle; use an ASCII mailbox";
+                return Messages.Get("RuaMailboxNonAscii");
             }
 
             string? reason = DomainNameInput.TryNormalize(mailbox.Substring(at + 1), out string domain);
             if (reason != null)
             {
-                return "its domain is not valid: " + reason;
+                return Messages.Format("RuaDomainInvalid", reason);
             }
 
             uri = "mailto:" + Encode(local) + "@" + domain + (query < 0 ? string.Empty : Encode(address.Substring(query)));
@@ -168,7 +169,7 @@ namespace MtaSts.Records
             uri = string.Empty;
             if (!rest.StartsWith("//", StringComparison.Ordinal))
             {
-                return "an https: destination is a URL such as https://reports.example.com/tlsrpt";
+                return Messages.Get("RuaHttpsUrl");
             }
 
             int hostEnd = rest.IndexOfAny(new[] { '/', '?', '#' }, 2);
@@ -179,13 +180,13 @@ namespace MtaSts.Records
             string port = portColon < 0 ? string.Empty : authority.Substring(portColon);
             if (port.Length > 0 && (port.Length == 1 || !ushort.TryParse(port.Substring(1), out _)))
             {
-                return $"the port '{port.Substring(1)}' is not a number from 0 to 65535";
+                return Messages.Format("RuaPort", port.Substring(1));
             }
 
             string? reason = DomainNameInput.TryNormalize(host, out string domain);
             if (reason != null)
             {
-                return "its host is not valid: " + reason;
+                return Messages.Format("RuaHostInvalid", reason);
             }
 
             uri = "https://" + domain + port + Encode(path);

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using MtaSts.Resources;
 using MtaSts.Validation;
 
 namespace MtaSts.Records
@@ -20,26 +21,26 @@ namespace MtaSts.Records
         public static string New(Clock clock) => FromTime((clock ?? throw new ArgumentNullException(nameof(clock))).UtcNow);
 
         /// <summary>Null when <paramref name="id"/> is a valid id, otherwise why it is not.</summary>
-        public static string? Check(string? id) => id == null ? "the id is empty" : Check(id.AsSpan());
+        public static string? Check(string? id) => id == null ? Messages.Get("IdEmpty") : Check(id.AsSpan());
 
         /// <summary>Null when <paramref name="id"/> is a valid id, otherwise why it is not.</summary>
         public static string? Check(ReadOnlySpan<char> id)
         {
             if (id.IsEmpty)
             {
-                return "the id is empty";
+                return Messages.Get("IdEmpty");
             }
 
             if (id.Length > MaxLength)
             {
-                return $"it is {id.Length} characters long; an id is at most {MaxLength}";
+                return Messages.Format("IdTooLong", id.Length, MaxLength);
             }
 
             for (int i = 0; i < id.Length; i++)
             {
                 if (!DomainSyntax.IsLetterOrDigit(id[i]))
                 {
-                    return $"'{DomainSyntax.Printable(id[i])}' at position {i + 1} is not a letter or digit (ISO dates such as 2026-01-01T12:00:00Z are not allowed; 20260101T120000Z is)";
+                    return Messages.Format("IdCharacter", DomainSyntax.Printable(id[i]), i + 1);
                 }
             }
 
@@ -53,7 +54,7 @@ namespace MtaSts.Records
             if (reason != null)
             {
                 throw new MtaStsFormatException(new Finding(ErrorCodes.IdInvalid, Severity.Error,
-                    $"'{DomainSyntax.Shown(id)}' is not a valid MTA-STS id: {reason}. Use 1 to {MaxLength} letters and digits, or leave the id out to get the current UTC time ({FromTime(DateTimeOffset.UtcNow)}).",
+                    Messages.Format("IdInvalid", DomainSyntax.Shown(id), reason, MaxLength, FromTime(DateTimeOffset.UtcNow)),
                     "RFC 8461 §3.1", target: id));
             }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MtaSts.Resources;
 using MtaSts.Validation;
 
 namespace MtaSts.Records
@@ -38,12 +39,12 @@ namespace MtaSts.Records
                 var next = TxtFieldSyntax.ReadDelimiter(value, ref pos, out bool spaceBefore, out string? error);
                 if (next == TxtFieldSyntax.Next.Error)
                 {
-                    return Fail(fields == 0 && pos < value.Length ? $"'v=TLSRPTv1' is followed by '{DomainSyntax.Printable(value[pos])}'; fields are separated by ';', as in 'v=TLSRPTv1; rua=…'." : error!, pos + 1, warnings);
+                    return Fail(fields == 0 && pos < value.Length ? Messages.Format("TxtVersionFollowedBy", "v=TLSRPTv1", DomainSyntax.Printable(value[pos]), "rua") : error!, pos + 1, warnings);
                 }
 
                 if (spaceBefore && fields == 0)
                 {
-                    Warn(ref warnings, ErrorCodes.TxtSpaceBeforeDelimiter, "There is white space between 'v=TLSRPTv1' and ';'. The grammar allows it, but senders that pick the record by its leading 'v=TLSRPTv1;' may pass it over. Write 'v=TLSRPTv1; rua=…'.", delimiterStart + 1, value);
+                    Warn(ref warnings, ErrorCodes.TxtSpaceBeforeDelimiter, Messages.Get("TlsRptSpaceBeforeDelimiter"), delimiterStart + 1, value);
                 }
 
                 if (next == TxtFieldSyntax.Next.End)
@@ -62,7 +63,7 @@ namespace MtaSts.Records
                 {
                     if (++ruaFields == 2)
                     {
-                        Warn(ref warnings, ErrorCodes.TlsRptRepeatedRua, "rua appears more than once; the RFC does not say what that means. The destinations are merged here; put them all in one rua, separated by ','.", nameStart + 1, value);
+                        Warn(ref warnings, ErrorCodes.TlsRptRepeatedRua, Messages.Get("TlsRptRuaRepeated"), nameStart + 1, value);
                     }
 
                     error = ReadUriList(value, ref pos, rua);
@@ -79,7 +80,7 @@ namespace MtaSts.Records
                 error = TxtFieldSyntax.ScanValue(value, ref pos, name);
                 if (error == null && pos == valueStart)
                 {
-                    error = $"The field '{name}' has no value; values are one or more printable characters.";
+                    error = Messages.Format("TxtFieldEmpty", name);
                 }
 
                 if (error != null)
@@ -92,7 +93,7 @@ namespace MtaSts.Records
 
             if (rua.Count == 0)
             {
-                return Fail("The record has no rua field; write 'v=TLSRPTv1; rua=mailto:tlsrpt@example.com'." + RuaHint(extensions), value.Length + 1, warnings, ErrorCodes.TlsRptRuaInvalid);
+                return Fail(Messages.Get("TlsRptNoRua") + RuaHint(extensions), value.Length + 1, warnings, ErrorCodes.TlsRptRuaInvalid);
             }
 
             return new ParseResult<TlsRptRecord>(TlsRptRecord.FromParsed(rua, extensions, value), null, warnings);
@@ -111,7 +112,7 @@ namespace MtaSts.Records
 
                 if (pos == start)
                 {
-                    return start > 0 && value[start - 1] == '=' ? "rua is empty; give at least one mailto: or https: URI." : "A ',' is not followed by a URI; remove the dangling ','.";
+                    return start > 0 && value[start - 1] == '=' ? Messages.Get("TlsRptRuaEmpty") : Messages.Get("TlsRptRuaDanglingComma");
                 }
 
                 var uri = value.AsSpan(start, pos - start);
@@ -120,9 +121,9 @@ namespace MtaSts.Records
                 {
                     pos = start;
                     string hint = uri.IndexOf('@') > 0 && uri.IndexOf(':') < 0 && rua.Count > 0
-                        ? " A ',' separates URIs: encode a comma inside an address as %2C, or write 'mailto:' before each address."
+                        ? " " + Messages.Get("TlsRptRuaCommaHint")
                         : string.Empty;
-                    return $"The rua URI '{uri.ToString()}' is not valid: {reason}.{hint}";
+                    return Messages.Format("TlsRptRuaInvalid", uri.ToString(), reason) + hint;
                 }
 
                 string text = uri.ToString();
@@ -147,7 +148,7 @@ namespace MtaSts.Records
             {
                 if (string.Equals(extension.Name, "rua", StringComparison.OrdinalIgnoreCase))
                 {
-                    return $" There is '{extension.Name}=', but field names are case-sensitive: write 'rua='.";
+                    return " " + Messages.Format("TxtFieldCaseHint", extension.Name, "rua");
                 }
             }
 
@@ -158,17 +159,17 @@ namespace MtaSts.Records
         {
             if (value.Length == 0)
             {
-                return "The record is empty; a TLS-RPT record is 'v=TLSRPTv1; rua=<uri>'.";
+                return Messages.Get("TlsRptEmpty");
             }
 
             if (value.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
             {
-                return $"The record starts with '{value.Substring(0, Prefix.Length)}'; the version tag is case-sensitive: write 'v=TLSRPTv1'.";
+                return Messages.Format("TxtVersionCase", value.Substring(0, Prefix.Length), "v=TLSRPTv1");
             }
 
             return value.IndexOf(Prefix, StringComparison.Ordinal) > 0
-                ? "'v=TLSRPTv1' must come first in the record; write 'v=TLSRPTv1; rua=…'."
-                : "The record does not start with 'v=TLSRPTv1'; a TLS-RPT record is 'v=TLSRPTv1; rua=<uri>'.";
+                ? Messages.Format("TxtVersionNotFirst", "v=TLSRPTv1", "rua")
+                : Messages.Get("TlsRptNoVersion");
         }
 
         private static void Warn(ref List<Finding>? warnings, string code, string message, int column, string value) =>

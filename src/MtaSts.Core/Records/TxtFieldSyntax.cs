@@ -1,3 +1,5 @@
+using MtaSts.Resources;
+
 namespace MtaSts.Records
 {
     /// <summary>
@@ -36,15 +38,15 @@ namespace MtaSts.Records
                 }
 
                 pos = start;
-                error = "White space at the end of the record is allowed only around a ';'. Remove it, or end with ';'.";
+                error = Messages.Get("TxtTrailingWhiteSpace");
                 return Next.Error;
             }
 
             if (value[pos] != ';')
             {
                 error = spaceBeforeSemicolon
-                    ? "A value contains a space, or two fields are not separated by ';'; values cannot contain spaces."
-                    : $"Expected ';' before '{Validation.DomainSyntax.Printable(value[pos])}'; fields are separated by ';'.";
+                    ? Messages.Get("TxtValueSpace")
+                    : Messages.Format("TxtExpectedDelimiter", Validation.DomainSyntax.Printable(value[pos]));
                 return Next.Error;
             }
 
@@ -59,8 +61,7 @@ namespace MtaSts.Records
             nameLength = 0;
             if (!Validation.DomainSyntax.IsLetterOrDigit(value[pos]))
             {
-                string what = value[pos] == ';' ? "an empty field (';;')" : $"'{Validation.DomainSyntax.Printable(value[pos])}'";
-                return $"Expected a field but found {what}; a field name starts with a letter or digit.";
+                return value[pos] == ';' ? Messages.Get("TxtEmptyField") : Messages.Format("TxtExpectedField", Validation.DomainSyntax.Printable(value[pos]));
             }
 
             while (pos < value.Length && IsNameChar(value[pos]))
@@ -72,13 +73,13 @@ namespace MtaSts.Records
             if (nameLength > MaxNameLength)
             {
                 pos = nameStart;
-                return $"The field name '{value.Substring(nameStart, nameLength)}' is {nameLength} characters long; field names are at most {MaxNameLength}.";
+                return Messages.Format("PolicyFieldNameTooLong", value.Substring(nameStart, nameLength), nameLength, MaxNameLength);
             }
 
             if (pos == value.Length || value[pos] != '=')
             {
-                string found = pos == value.Length ? "the end of the record" : $"'{Validation.DomainSyntax.Printable(value[pos])}'";
-                return $"The field '{value.Substring(nameStart, nameLength)}' is followed by {found}; every field is 'name=value' with no spaces around '='.";
+                string found = pos == value.Length ? Messages.Get("TxtEndOfRecord") : "'" + Validation.DomainSyntax.Printable(value[pos]) + "'";
+                return Messages.Format("TxtFieldWithoutEquals", value.Substring(nameStart, nameLength), found);
             }
 
             pos++;
@@ -99,8 +100,8 @@ namespace MtaSts.Records
             if (pos < value.Length && value[pos] != ';' && value[pos] != ' ' && value[pos] != '\t')
             {
                 char c = value[pos];
-                string why = c == '=' ? "values exclude '=', ';', spaces and control characters" : c > 0x7F ? "the record must be US-ASCII" : "values exclude control characters";
-                return $"The value of '{name}' contains {Validation.DomainSyntax.Printable(c)}; {why}.";
+                string key = c == '=' ? "TxtValueEquals" : c > 0x7F ? "TxtValueNonAscii" : "TxtValueControl";
+                return Messages.Format(key, name, Validation.DomainSyntax.Printable(c));
             }
 
             return null;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using MtaSts.Resources;
 using MtaSts.Validation;
 
 namespace MtaSts.Records
@@ -43,7 +44,7 @@ namespace MtaSts.Records
                 if (spaceBefore && fields == 0)
                 {
                     (warnings ??= new List<Finding>()).Add(new Finding(ErrorCodes.TxtSpaceBeforeDelimiter, Severity.Warning,
-                        "There is white space between 'v=STSv1' and ';'. The grammar allows it, but the RFC's prose (erratum 6285) and senders such as chasquid look for the exact text 'v=STSv1;'. Write 'v=STSv1; id=…'.",
+                        Messages.Get("TxtSpaceBeforeDelimiter"),
                         Section, 1, delimiterStart + 1, value));
                 }
 
@@ -74,14 +75,14 @@ namespace MtaSts.Records
                     if (id != null)
                     {
                         (warnings ??= new List<Finding>()).Add(new Finding(ErrorCodes.DuplicateField, Severity.Warning,
-                            $"id appears again ('{fieldValue.ToString()}'); only the first id ('{id}') counts and this one is ignored. Publish one id.", "RFC 8461 §3.2", 1, nameStart + 1, value));
+                            Messages.Format("TxtIdDuplicate", fieldValue.ToString(), id), "RFC 8461 §3.2", 1, nameStart + 1, value));
                         continue;
                     }
 
                     string? reason = StsId.Check(fieldValue);
                     if (reason != null)
                     {
-                        return Fail($"The id '{fieldValue.ToString()}' is not valid: {reason}. An id is 1 to 32 letters and digits.", valueStart + 1, warnings, ErrorCodes.IdInvalid);
+                        return Fail(Messages.Format("TxtIdInvalid", fieldValue.ToString(), reason), valueStart + 1, warnings, ErrorCodes.IdInvalid);
                     }
 
                     id = fieldValue.ToString();
@@ -90,7 +91,7 @@ namespace MtaSts.Records
 
                 if (fieldValue.IsEmpty)
                 {
-                    return Fail($"The field '{name}' has no value; values are one or more printable characters.", valueStart + 1, warnings);
+                    return Fail(Messages.Format("TxtFieldEmpty", name), valueStart + 1, warnings);
                 }
 
                 (extensions ??= new List<ExtensionField>()).Add(new ExtensionField(name, fieldValue.ToString()));
@@ -103,11 +104,11 @@ namespace MtaSts.Records
                 {
                     if (string.Equals(extension.Name, "id", StringComparison.OrdinalIgnoreCase))
                     {
-                        hint = $" There is '{extension.Name}=', but field names are case-sensitive: write 'id='.";
+                        hint = " " + Messages.Format("TxtFieldCaseHint", extension.Name, "id");
                     }
                 }
 
-                return Fail($"The record has no id field; write 'v=STSv1; id=<1 to 32 letters and digits>', for example 'v=STSv1; id={StsId.FromTime(DateTimeOffset.UtcNow)}'.{hint}", value.Length + 1, warnings);
+                return Fail(Messages.Format("TxtNoId", StsId.FromTime(DateTimeOffset.UtcNow)) + hint, value.Length + 1, warnings);
             }
 
             return new ParseResult<MtaStsTxtRecord>(MtaStsTxtRecord.FromParsed(id, extensions, value), null, warnings);
@@ -120,32 +121,32 @@ namespace MtaSts.Records
         {
             if (value.Length == 0)
             {
-                return "The record is empty; an MTA-STS record is 'v=STSv1; id=<id>'.";
+                return Messages.Get("TxtEmpty");
             }
 
             if (value[0] == '"')
             {
-                return "The record starts with a quote character: the quotes of a zone file became part of the data. Publish the text without literal quotes.";
+                return Messages.Get("TxtQuoted");
             }
 
             if (value.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
             {
-                return $"The record starts with '{value.Substring(0, Prefix.Length)}'; the version tag is case-sensitive: write 'v=STSv1'.";
+                return Messages.Format("TxtVersionCase", value.Substring(0, Prefix.Length), "v=STSv1");
             }
 
             if (value.StartsWith("v=STSv", StringComparison.Ordinal))
             {
-                return "The record is not an STSv1 record; the only version is 'v=STSv1', and other versions are ignored by senders.";
+                return Messages.Get("TxtOtherVersion");
             }
 
             return value.IndexOf("v=STSv1", StringComparison.Ordinal) > 0
-                ? "'v=STSv1' must come first in the record; write 'v=STSv1; id=…'."
-                : "The record does not start with 'v=STSv1'; an MTA-STS record is 'v=STSv1; id=<id>'.";
+                ? Messages.Format("TxtVersionNotFirst", "v=STSv1", "id")
+                : Messages.Get("TxtNoVersion");
         }
 
         private static string DescribeAfterVersion(string value, int pos) =>
             pos < value.Length
-                ? $"'v=STSv1' is followed by '{DomainSyntax.Printable(value[pos])}'; fields are separated by ';', as in 'v=STSv1; id=…'."
-                : "White space at the end of the record is allowed only around a ';'. Remove it, or end with ';'.";
+                ? Messages.Format("TxtVersionFollowedBy", "v=STSv1", DomainSyntax.Printable(value[pos]), "id")
+                : Messages.Get("TxtTrailingWhiteSpace");
     }
 }

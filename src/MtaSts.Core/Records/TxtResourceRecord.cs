@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using MtaSts.Resources;
 using MtaSts.Validation;
 
 namespace MtaSts.Records
@@ -26,7 +27,7 @@ namespace MtaSts.Records
         {
             string zone = zoneName == null
                 ? domain
-                : DomainNameInput.Normalize(zoneName, ErrorCodes.DomainInvalid, "DNS zone name", "RFC 1035 §2.3.1");
+                : DomainNameInput.Normalize(zoneName, ErrorCodes.DomainInvalid, "DomainInvalidZoneName", "RFC 1035 §2.3.1");
             ZoneName = zone;
             Name = RelativeName(label, domain, zone);
             Fqdn = label + "." + domain;
@@ -74,7 +75,7 @@ namespace MtaSts.Records
             if (ttl < TimeSpan.Zero || ttl.Ticks % TimeSpan.TicksPerSecond != 0 || ttl.Ticks / TimeSpan.TicksPerSecond > MaxTtlSeconds)
             {
                 throw new MtaStsFormatException(new Finding(ErrorCodes.TimeToLiveInvalid, Severity.Error,
-                    $"The TTL {ttl} is not a whole number of seconds from 0 to {MaxTtlSeconds}. Give a TimeSpan such as '01:00:00' or (New-TimeSpan -Hours 1), or a number of seconds such as 3600.",
+                    Messages.Format("TimeToLiveInvalid", ttl, MaxTtlSeconds),
                     "RFC 2181 §8", target: ttl.ToString()));
             }
 
@@ -94,7 +95,7 @@ namespace MtaSts.Records
             }
 
             throw new MtaStsFormatException(new Finding(ErrorCodes.ZoneMismatch, Severity.Error,
-                $"The domain '{domain}' is not inside the zone '{zone}', so its record cannot go there. Give the zone that contains the domain (for 'mail.example.com', -ZoneName 'example.com'), or leave -ZoneName out.",
+                Messages.Format("ZoneMismatch", domain, zone),
                 "RFC 1034 §4.2", target: zone));
         }
     }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
+using MtaSts.Resources;
 
 namespace MtaSts.TlsRpt
 {
@@ -34,7 +35,7 @@ namespace MtaSts.TlsRpt
             var found = FindReport(text, 0, out problem);
             if (found == null && problem == null)
             {
-                problem = "The message has no application/tlsrpt+json or application/tlsrpt+gzip part (RFC 8460 §5.3).";
+                problem = Messages.Get("MimeNoReportPart");
             }
 
             return found;
@@ -45,7 +46,7 @@ namespace MtaSts.TlsRpt
             problem = null;
             if (depth > MaxDepth)
             {
-                problem = "The message nests multiparts too deeply.";
+                problem = Messages.Get("MimeTooDeep");
                 return null;
             }
 
@@ -57,7 +58,7 @@ namespace MtaSts.TlsRpt
                 string? boundary = Parameter(contentType, "boundary");
                 if (boundary == null)
                 {
-                    problem = "A multipart part has no boundary parameter.";
+                    problem = Messages.Get("MimeNoBoundary");
                     return null;
                 }
 
@@ -185,7 +186,7 @@ namespace MtaSts.TlsRpt
                     }
                     catch (FormatException)
                     {
-                        problem = "The report part's base64 is damaged or truncated.";
+                        problem = Messages.Get("MimeBadBase64");
                         return null;
                     }
 

@@ -5,6 +5,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Text;
 using MtaSts.Json;
+using MtaSts.Resources;
 using MtaSts.Validation;
 
 namespace MtaSts.TlsRpt
@@ -54,13 +55,13 @@ namespace MtaSts.TlsRpt
 
                 if (tooLarge)
                 {
-                    return Fail(ErrorCodes.TlsRptReportTooLarge, $"The report decompresses to over {MaxReportBytes / (1024 * 1024)} MB; receivers cap reports at about 10 MB (RFC 8460 §5.2).", 0, 0, source);
+                    return Fail(ErrorCodes.TlsRptReportTooLarge, Messages.Format("ReportDecompressesTooLarge", MaxReportBytes / (1024 * 1024)), 0, 0, source);
                 }
             }
 
             if (json.Length > MaxReportBytes)
             {
-                return Fail(ErrorCodes.TlsRptReportTooLarge, $"The report is over {MaxReportBytes / (1024 * 1024)} MB; receivers cap reports at about 10 MB (RFC 8460 §5.2).", 0, 0, source);
+                return Fail(ErrorCodes.TlsRptReportTooLarge, Messages.Format("ReportTooLarge", MaxReportBytes / (1024 * 1024)), 0, 0, source);
             }
 
             string text;
@@ -71,7 +72,7 @@ namespace MtaSts.TlsRpt
             }
             catch (DecoderFallbackException ex)
             {
-                return Fail(ErrorCodes.TlsRptReportInvalid, $"The report is not UTF-8 text (bad byte near offset {ex.Index}): it is neither JSON nor gzip of JSON.", 0, 0, source);
+                return Fail(ErrorCodes.TlsRptReportInvalid, Messages.Format("ReportNotUtf8", ex.Index), 0, 0, source);
             }
 
             return Read(text, source);
@@ -87,7 +88,7 @@ namespace MtaSts.TlsRpt
             }
             catch (JsonParseException ex)
             {
-                return Fail(ErrorCodes.TlsRptReportInvalid, $"The report is not valid JSON: {ex.Reason}.", ex.Line, ex.Column, source);
+                return Fail(ErrorCodes.TlsRptReportInvalid, Messages.Format("ReportNotJson", ex.Reason), ex.Line, ex.Column, source);
             }
 
             try
@@ -104,7 +105,7 @@ namespace MtaSts.TlsRpt
         {
             if (root.Kind != JsonKind.Object)
             {
-                throw new ReportShapeException("The report is JSON but not an object; a TLS-RPT report is an object with organization-name, date-range, report-id and policies.");
+                throw new ReportShapeException(Messages.Get("ReportNotObject"));
             }
 
             var range = Member(root, "date-range", JsonKind.Object, required: true)!;
@@ -133,11 +134,11 @@ namespace MtaSts.TlsRpt
             string where = $"policies[{index}]";
             if (item.Kind != JsonKind.Object)
             {
-                throw new ReportShapeException($"{where} is not an object.");
+                throw new ReportShapeException(Messages.Format("ReportItemNotObject", where));
             }
 
             var policy = Member(item, "policy", JsonKind.Object, required: true, where)!;
-            string policyType = Text(policy, "policy-type") ?? throw new ReportShapeException($"{where}.policy has no policy-type (sts, tlsa or no-policy-found).");
+            string policyType = Text(policy, "policy-type") ?? throw new ReportShapeException(Messages.Format("ReportNoPolicyType", where));
             var summary = Member(item, "summary", JsonKind.Object, required: true, where)!;
             var details = new List<TlsRptFailureDetail>();
             var detailsValue = Member(item, "failure-details", JsonKind.Array, required: false, where);
@@ -164,11 +165,11 @@ namespace MtaSts.TlsRpt
         {
             if (detail.Kind != JsonKind.Object)
             {
-                throw new ReportShapeException($"{where} is not an object.");
+                throw new ReportShapeException(Messages.Format("ReportItemNotObject", where));
             }
 
             return new TlsRptFailureDetail(
-                Text(detail, "result-type") ?? throw new ReportShapeException($"{where} has no result-type."),
+                Text(detail, "result-type") ?? throw new ReportShapeException(Messages.Format("ReportNoResultType", where)),
                 Text(detail, "sending-mta-ip"),
                 Text(detail, "receiving-mx-hostname"),
                 Text(detail, "receiving-mx-helo"),
@@ -186,7 +187,7 @@ namespace MtaSts.TlsRpt
             {
                 if (required)
                 {
-                    throw new ReportShapeException($"The report has no {path}.");
+                    throw new ReportShapeException(Messages.Format("ReportMemberMissing", path));
                 }
 
                 return null;
@@ -194,7 +195,7 @@ namespace MtaSts.TlsRpt
 
             if (value.Kind != kind)
             {
-                throw new ReportShapeException($"{path} is {Article(value.Kind)}, not {Article(kind)}" + (name == "policies" ? " (it MUST be an array even with one policy, RFC 8460 §4)." : "."));
+                throw new ReportShapeException(Messages.Format(name == "policies" ? "ReportPoliciesKind" : "ReportMemberKind", path, Article(value.Kind), Article(kind)));
             }
 
             return value;
@@ -239,7 +240,7 @@ namespace MtaSts.TlsRpt
 
             if (!value.TryGetInt64(out long count) || count < 0)
             {
-                throw new ReportShapeException($"{where}.{name} is '{value}', not a whole number of sessions.");
+                throw new ReportShapeException(Messages.Format("ReportCountInvalid", where + "." + name, value));
             }
 
             return count;
@@ -250,7 +251,7 @@ namespace MtaSts.TlsRpt
             string? text = Text(range, name);
             if (text == null || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time))
             {
-                throw new ReportShapeException($"date-range.{name} is {(text == null ? "missing" : $"'{text}'")}; it is an RFC 3339 date-time such as 2026-01-01T00:00:00Z.");
+                throw new ReportShapeException(text == null ? Messages.Format("ReportDateMissing", name) : Messages.Format("ReportDateInvalid", name, text));
             }
 
             return time;
@@ -283,18 +284,18 @@ namespace MtaSts.TlsRpt
             }
             catch (InvalidDataException ex)
             {
-                return $"The report starts like gzip (1f 8b) but does not decompress: {ex.Message} The file is damaged or truncated.";
+                return Messages.Format("ReportGzipDamaged", ex.Message);
             }
         }
 
         private static string Article(JsonKind kind) => kind switch
         {
-            JsonKind.Object => "an object",
-            JsonKind.Array => "an array",
-            JsonKind.String => "a string",
-            JsonKind.Number => "a number",
-            JsonKind.Null => "null",
-            _ => "a boolean",
+            JsonKind.Object => Messages.Get("JsonKindObject"),
+            JsonKind.Array => Messages.Get("JsonKindArray"),
+            JsonKind.String => Messages.Get("JsonKindString"),
+            JsonKind.Number => Messages.Get("JsonKindNumber"),
+            JsonKind.Null => Messages.Get("JsonKindNull"),
+            _ => Messages.Get("JsonKindBoolean"),
         };
 
         private static ParseResult<TlsRptReport> Fail(string code, string message, int line, int column, string? source) =>

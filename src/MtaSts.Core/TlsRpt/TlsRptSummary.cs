@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using MtaSts.Resources;
 
 namespace MtaSts.TlsRpt
 {
@@ -85,18 +87,19 @@ namespace MtaSts.TlsRpt
         {
             get
             {
-                string period = $"{From.UtcDateTime:yyyy-MM-dd} to {To.UtcDateTime:yyyy-MM-dd}";
+                string from = From.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                string to = To.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
                 if (ReportCount == 0)
                 {
-                    return $"No TLS-RPT reports for {PolicyDomain} from {period}: check that the _smtp._tls record is published and that reports reach its rua.";
+                    return Messages.Format("SummaryNoReports", PolicyDomain, from, to);
                 }
 
                 if (StsFailedSessions == 0)
                 {
-                    return $"No MTA-STS failures for {PolicyDomain} from {period} in {ReportCount} report(s) from {Reporters.Count} reporter(s): switching to enforce looks safe.";
+                    return Messages.Format("SummaryReady", PolicyDomain, from, to, ReportCount, Reporters.Count);
                 }
 
-                return $"{StsFailedSessions} session(s) for {PolicyDomain} failed MTA-STS from {period} and would be refused under enforce; fix first: {string.Join("; ", StsFailingMxHosts)}.";
+                return Messages.Format("SummaryFailures", StsFailedSessions, PolicyDomain, from, to, string.Join("; ", StsFailingMxHosts));
             }
         }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using MtaSts.Resources;
 
 namespace MtaSts.Validation
 {
@@ -20,7 +21,7 @@ namespace MtaSts.Validation
             normalized = string.Empty;
             if (string.IsNullOrEmpty(input))
             {
-                return "the name is empty";
+                return Messages.Get("NameEmpty");
             }
 
             string text = input!;
@@ -29,23 +30,23 @@ namespace MtaSts.Validation
                 char c = text[i];
                 if (char.IsControl(c))
                 {
-                    return $"it contains the control character {DomainSyntax.Printable(c)} at position {i + 1}; a line break inside a value would add a line of its own to the policy or record";
+                    return Messages.Format("NameControlCharacter", DomainSyntax.Printable(c), i + 1);
                 }
 
                 if (c == ',' || c == ';')
                 {
-                    return $"it looks like a list ('{c}' at position {i + 1}); give each name as a separate value, for example -Mx 'mx1.example.com','mx2.example.com'";
+                    return Messages.Format("NameList", c, i + 1);
                 }
 
                 if (char.IsWhiteSpace(c))
                 {
-                    return $"it contains white space at position {i + 1}; give one name per value, without spaces";
+                    return Messages.Format("NameWhiteSpaceAt", i + 1);
                 }
             }
 
             if (text[0] == '[' || text.IndexOf(':') >= 0 || DomainSyntax.LooksLikeIpAddress(text.TrimEnd('.').AsSpan()))
             {
-                return "it is an IP address; MTA-STS names hosts by their DNS name (the MX record's target), never by address";
+                return Messages.Get("NameIpAddress");
             }
 
             if (text.Length > 1 && text[text.Length - 1] == '.')
@@ -61,7 +62,7 @@ namespace MtaSts.Validation
                 }
                 catch (ArgumentException)
                 {
-                    return "it is not a valid internationalised domain name (IDNA2008/UTS #46 could not convert it to A-labels)";
+                    return Messages.Get("NameIdnInvalid");
                 }
             }
 
@@ -82,13 +83,13 @@ namespace MtaSts.Validation
             return null;
         }
 
-        public static string Normalize(string? input, string code, string what, string rfcSection)
+        public static string Normalize(string? input, string code, string messageKey, string rfcSection)
         {
             string? reason = TryNormalize(input, out string normalized);
             if (reason != null)
             {
                 throw new MtaStsFormatException(new Finding(code, Severity.Error,
-                    $"'{DomainSyntax.Shown(input)}' is not a valid {what}: {reason}.", rfcSection, target: input));
+                    Messages.Format(messageKey, DomainSyntax.Shown(input), reason), rfcSection, target: input));
             }
 
             return normalized;
@@ -177,7 +178,7 @@ namespace MtaSts.Validation
             }
             catch (ArgumentException)
             {
-                return "a label starting with 'xn--' is not valid Punycode; convert the Unicode name instead of writing the A-label by hand";
+                return Messages.Get("NamePunycodeInvalid");
             }
         }
     }

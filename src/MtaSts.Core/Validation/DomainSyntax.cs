@@ -1,4 +1,5 @@
 using System;
+using MtaSts.Resources;
 
 namespace MtaSts.Validation
 {
@@ -174,33 +175,33 @@ namespace MtaSts.Validation
 
         public static string Explain(DomainProblem problem, string value, int index)
         {
-            string at = index < value.Length ? $"'{Printable(value[index])}' at position {index + 1}" : "the end";
+            string at = index < value.Length ? Messages.Format("NameCharacterAt", Printable(value[index]), index + 1) : Messages.Get("NameTheEnd");
             switch (problem)
             {
                 case DomainProblem.Empty:
-                    return "the name is empty";
+                    return Messages.Get("NameEmpty");
                 case DomainProblem.TooLong:
-                    return $"the name is {value.Length} characters long; DNS names are at most {MaxNameLength} (RFC 1035 §2.3.4)";
+                    return Messages.Format("NameTooLong", value.Length, MaxNameLength);
                 case DomainProblem.EmptyLabel:
-                    return $"it has an empty label (two dots in a row) at position {index + 1}";
+                    return Messages.Format("NameEmptyLabel", index + 1);
                 case DomainProblem.LabelTooLong:
-                    return $"the label starting at position {index + 1} is longer than {MaxLabelLength} characters (RFC 1035 §2.3.4)";
+                    return Messages.Format("NameLabelTooLong", index + 1, MaxLabelLength);
                 case DomainProblem.LeadingDot:
-                    return "it starts with a dot (the old draft suffix syntax); write the host name, or '*.' plus the domain for one label of wildcard";
+                    return Messages.Get("NameLeadingDot");
                 case DomainProblem.TrailingDot:
-                    return "it ends with a dot; the policy's mx values are written without the trailing dot of DNS zone files";
+                    return Messages.Get("NameTrailingDot");
                 case DomainProblem.HyphenAtLabelEdge:
-                    return $"a label starts or ends with '-' ({at}); labels are letters and digits with hyphens only inside";
+                    return Messages.Format("NameHyphenAtEdge", at);
                 case DomainProblem.Underscore:
-                    return $"it contains an underscore ({at}); host names use letters, digits and '-' only";
+                    return Messages.Format("NameUnderscore", at);
                 case DomainProblem.Asterisk:
-                    return $"it contains '*' ({at}); a wildcard is allowed only as the whole first label, as in '*.example.com'";
+                    return Messages.Format("NameAsterisk", at);
                 case DomainProblem.Whitespace:
-                    return $"it contains white space ({at}); give one name per value, without spaces";
+                    return Messages.Format("NameWhiteSpace", at);
                 case DomainProblem.NonAscii:
-                    return $"it contains the non-ASCII character {at}; internationalised names must be written as A-labels (xn--…)";
+                    return Messages.Format("NameNonAscii", at);
                 default:
-                    return $"it contains {at}, which is not a letter, digit, '-' or '.'";
+                    return Messages.Format("NameBadCharacter", at);
             }
         }
 

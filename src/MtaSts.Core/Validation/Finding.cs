@@ -1,3 +1,5 @@
+using MtaSts.Resources;
+
 namespace MtaSts.Validation
 {
     /// <summary>How much a finding matters.</summary>
@@ -46,7 +48,7 @@ namespace MtaSts.Validation
 
         public override string ToString()
         {
-            var where = Line > 0 ? $"line {Line}, column {Column}: " : string.Empty;
+            var where = Line > 0 ? Messages.Format("AtLineColumn", Line, Column) + " " : string.Empty;
             return $"{where}{Message} ({RfcSection})";
         }
     }
