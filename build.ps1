@@ -33,6 +33,9 @@ $moduleFiles = [ordered]@{
     'System.Buffers.dll'                       = "$binaries/System.Buffers.dll"
     'System.Numerics.Vectors.dll'              = "$binaries/System.Numerics.Vectors.dll"
     'System.Runtime.CompilerServices.Unsafe.dll' = "$binaries/System.Runtime.CompilerServices.Unsafe.dll"
+    # Messages in Brazilian Portuguese, chosen when the UI culture is pt-BR (the English ones are built in).
+    'pt-BR/MtaSts.Core.resources.dll'          = "$binaries/pt-BR/MtaSts.Core.resources.dll"
+    'pt-BR/MtaSts.PowerShell.resources.dll'    = "$binaries/pt-BR/MtaSts.PowerShell.resources.dll"
     'LICENSE'                                  = 'LICENSE'
 }
 
@@ -54,7 +57,9 @@ function Invoke-Build {
     foreach ($entry in $moduleFiles.GetEnumerator()) {
         $source = Join-Path $root $entry.Value
         if (-not (Test-Path -LiteralPath $source -PathType Leaf)) { throw "Build: the module file '$($entry.Value)' is missing." }
-        Copy-Item -LiteralPath $source -Destination (Join-Path $moduleOut $entry.Key)
+        $destination = Join-Path $moduleOut $entry.Key
+        New-Item -ItemType Directory -Force (Split-Path $destination) | Out-Null
+        Copy-Item -LiteralPath $source -Destination $destination
     }
 
     $manifest = Join-Path $moduleOut 'MtaSts.psd1'
@@ -79,6 +84,17 @@ function Invoke-Docs {
     }
 
     if (-not (Test-Path (Join-Path $helpOut 'MtaSts.PowerShell.dll-Help.xml'))) { throw 'Docs: the help file was not written.' }
+
+    # Translations (docs/pt-BR) hold the about topics; Get-Help picks the folder that matches the UI culture.
+    foreach ($translation in Get-ChildItem -Directory (Join-Path $root 'docs') | Where-Object Name -ne 'en-US') {
+        $translationOut = Join-Path $moduleOut $translation.Name
+        if (Get-Module -ListAvailable -Name platyPS) {
+            New-ExternalHelp -Path $translation.FullName -OutputPath $translationOut -Force | Out-Null
+        }
+        else {
+            Invoke-Native dotnet @('run', '--no-build', '--project', $compiler, '-c', 'Release', '--', '--about', $translation.FullName, $translationOut)
+        }
+    }
 }
 
 function Get-PesterPath {

@@ -35,9 +35,12 @@
         'System.Buffers.dll'
         'System.Numerics.Vectors.dll'
         'System.Runtime.CompilerServices.Unsafe.dll'
+        'pt-BR/MtaSts.Core.resources.dll'
+        'pt-BR/MtaSts.PowerShell.resources.dll'
         'LICENSE'
         'en-US/MtaSts.PowerShell.dll-Help.xml'
         'en-US/about_MtaSts.help.txt'
+        'pt-BR/about_MtaSts.help.txt'
     )
     PrivateData            = @{
         PSData = @{

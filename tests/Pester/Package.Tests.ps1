@@ -51,6 +51,10 @@ Import-Module MtaSts -ErrorAction Stop
 (Get-Module MtaSts).ModuleBase
 (Get-Help New-MtaStsPolicy).Synopsis
 [bool]((Get-Help about_MtaSts | Out-String) -match 'nojekyll')
+[cultureinfo]::CurrentUICulture = 'pt-BR'
+[bool]((Get-Help about_MtaSts | Out-String) -match 'DESCRIÇÃO CURTA')
+New-MtaStsPolicy -Mode Enforce -Mx 'a b' -ErrorAction SilentlyContinue -ErrorVariable failure
+[bool](`$failure[0].Exception.Message -match 'não é um padrão MX válido')
 "@
         $output = & ([Environment]::ProcessPath) (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command $script 2>&1
         $LASTEXITCODE | Should -Be 0 -Because ($output -join "`n")
@@ -58,6 +62,8 @@ Import-Module MtaSts -ErrorAction Stop
         $output[1] | Should -BeLike "$installPath*"
         $output[2] | Should -Match 'MTA-STS policy'
         $output[3] | Should -Be 'True'
+        $output[4] | Should -Be 'True' -Because 'Get-Help about_MtaSts shows the pt-BR topic under a pt-BR UI culture'
+        $output[5] | Should -Be 'True' -Because 'the installed module carries the pt-BR messages'
         [IO.File]::ReadAllText((Join-Path $site '.well-known/mta-sts.txt')) | Should -Be "version: STSv1`r`nmode: testing`r`nmx: mail.example.com`r`nmx: *.mail.example.com`r`nmax_age: 604800`r`n"
     }
 }

@@ -12,11 +12,12 @@ namespace MtaSts.HelpCompiler
         public static void Compile(string markdownPath, string outputFolder)
         {
             var text = new StringBuilder();
+            string topic = Path.GetFileName(outputFolder).StartsWith("pt", System.StringComparison.OrdinalIgnoreCase) ? "TÓPICO" : "TOPIC";
             foreach (string line in File.ReadAllLines(markdownPath))
             {
                 if (line.StartsWith("# ", System.StringComparison.Ordinal))
                 {
-                    text.AppendLine("TOPIC").AppendLine("    " + line.Substring(2).Trim()).AppendLine();
+                    text.AppendLine(topic).AppendLine("    " + line.Substring(2).Trim()).AppendLine();
                 }
                 else if (line.StartsWith("## ", System.StringComparison.Ordinal))
                 {

@@ -9,9 +9,25 @@ using MtaSts.HelpCompiler;
 // Compiles docs/en-US/<Cmdlet>.md (platyPS schema) into the MAML file Get-Help reads for the module, taking syntax
 // and parameter metadata from the built cmdlets themselves. It fails when docs and cmdlets drift apart: a cmdlet
 // without a page, a page without a cmdlet, a parameter without a description, an example naming a missing parameter.
+if (args.Length == 3 && args[0] == "--about")
+{
+    // A translation of the about topics only (docs/<culture>/about_*.md); cmdlet help stays in en-US.
+    string aboutOutput = Path.GetFullPath(args[2]);
+    Directory.CreateDirectory(aboutOutput);
+    var abouts = Directory.GetFiles(Path.GetFullPath(args[1]), "about_*.md");
+    foreach (var about in abouts)
+    {
+        AboutTopic.Compile(about, aboutOutput);
+    }
+
+    Console.WriteLine($"Wrote {abouts.Length} about topic(s) to {aboutOutput}");
+    return abouts.Length > 0 ? 0 : 1;
+}
+
 if (args.Length != 3)
 {
     Console.Error.WriteLine("usage: MtaSts.HelpCompiler <module .psd1> <docs folder> <output folder>");
+    Console.Error.WriteLine("       MtaSts.HelpCompiler --about <docs folder> <output folder>");
     return 2;
 }
 

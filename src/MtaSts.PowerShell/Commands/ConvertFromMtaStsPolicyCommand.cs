@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using MtaSts.Policy;
 using MtaSts.PowerShell.Internal;
+using MtaSts.PowerShell.Resources;
 
 namespace MtaSts.PowerShell.Commands
 {
@@ -31,7 +32,7 @@ namespace MtaSts.PowerShell.Commands
         {
             if (inputs.Count > 1 && inputs.TrueForAll(s => s.IndexOf('\n') < 0))
             {
-                WriteVerbose($"Received {inputs.Count} single lines; reading them as the lines of one policy (use Get-Content -Raw or Import-MtaStsPolicy to keep the exact bytes).");
+                WriteVerbose(Messages.Format("PolicyLinesJoined", inputs.Count));
                 Convert(string.Join("\n", inputs));
                 return;
             }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Management.Automation;
 using MtaSts.Policy;
 using MtaSts.PowerShell.Internal;
+using MtaSts.PowerShell.Resources;
 
 namespace MtaSts.PowerShell.Commands
 {
@@ -64,7 +65,7 @@ namespace MtaSts.PowerShell.Commands
                 bool exists = File.Exists(target);
                 if (exists && NoClobber)
                 {
-                    WriteError(IoError(new IOException($"The file '{target}' already exists and -NoClobber was given; nothing was written. Leave out -NoClobber to replace it."),
+                    WriteError(IoError(new IOException(Messages.Format("ExportFileExists", target)),
                         "MtaStsFileExists", ErrorCategory.ResourceExists, target));
                     return;
                 }
@@ -73,14 +74,14 @@ namespace MtaSts.PowerShell.Commands
                 {
                     if (VerboseWanted)
                     {
-                        WriteVerbose($"'{target}' already holds this policy; it was left untouched.");
+                        WriteVerbose(Messages.Format("ExportUnchanged", target));
                     }
 
                     Emit(target);
                     return;
                 }
 
-                string action = exists ? "Replace the MTA-STS policy file" : "Write the MTA-STS policy file";
+                string action = exists ? Messages.Get("ExportActionReplace") : Messages.Get("ExportActionWrite");
                 if (!ShouldProcess(target, action))
                 {
                     return;
@@ -88,7 +89,7 @@ namespace MtaSts.PowerShell.Commands
 
                 if (Directory.Exists(target))
                 {
-                    WriteError(IoError(new IOException($"'{target}' is a folder. Give the web root with -Path, or the file's own path with -LiteralPath."),
+                    WriteError(IoError(new IOException(Messages.Format("ExportPathIsFolder", target)),
                         "MtaStsPathIsFolder", ErrorCategory.InvalidArgument, target));
                     return;
                 }
@@ -97,13 +98,13 @@ namespace MtaSts.PowerShell.Commands
                 AtomicFile.Write(target, bytes);
                 if (VerboseWanted)
                 {
-                    WriteVerbose($"Wrote {bytes.Length} bytes to '{target}'. Serve it as 'Content-Type: text/plain', with status 200 and no redirect{(InputObject.PolicyUrl == null ? string.Empty : " at " + InputObject.PolicyUrl)}.");
+                    WriteVerbose(InputObject.PolicyUrl == null ? Messages.Format("ExportWrote", bytes.Length, target) : Messages.Format("ExportWroteAt", bytes.Length, target, InputObject.PolicyUrl));
                 }
 
                 if (exists)
                 {
                     string domain = InputObject.Domain ?? "<domain>";
-                    WriteWarning($"The policy in '{target}' changed. Senders fetch it again only when the TXT id changes: once the new file is served, publish a new id (New-MtaStsTxtRecord -Domain {domain}) (RFC 8461 §3.1, §8.1).");
+                    WriteWarning(Messages.Format("ExportChanged", target, domain));
                 }
 
                 Emit(target);

@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using MtaSts.PowerShell.Internal;
+using MtaSts.PowerShell.Resources;
 using MtaSts.Records;
 using MtaSts.TlsRpt;
 
@@ -56,7 +57,7 @@ namespace MtaSts.PowerShell.Commands
             var to = ParameterSetName == RangeSet ? Until ?? now : now;
             if (to <= from)
             {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"The period from {from:u} to {to:u} is empty: -Until must be after -Since."),
+                ThrowTerminatingError(new ErrorRecord(new ArgumentException(Messages.Format("SummaryPeriodEmpty", from, to)),
                     "TlsRptPeriodEmpty", ErrorCategory.InvalidArgument, to));
             }
 
@@ -79,7 +80,7 @@ namespace MtaSts.PowerShell.Commands
         {
             if (VerboseWanted)
             {
-                WriteVerbose($"{counted} of {received} report(s) fall in the period {summarizer!.From:u} to {summarizer.To:u}.");
+                WriteVerbose(Messages.Format("SummaryReportsCounted", counted, received, summarizer!.From, summarizer.To));
             }
 
             foreach (var summary in summarizer!.Build())

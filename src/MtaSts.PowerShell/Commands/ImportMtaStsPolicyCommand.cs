@@ -3,6 +3,7 @@ using System.IO;
 using System.Management.Automation;
 using MtaSts.Policy;
 using MtaSts.PowerShell.Internal;
+using MtaSts.PowerShell.Resources;
 
 namespace MtaSts.PowerShell.Commands
 {
@@ -46,7 +47,7 @@ namespace MtaSts.PowerShell.Commands
 
             if (VerboseWanted)
             {
-                WriteVerbose($"Read {Math.Min(bytes.Length, PolicyParser.MaxPolicyBytes)} bytes from '{file}'.");
+                WriteVerbose(Messages.Format("ImportRead", Math.Min(bytes.Length, PolicyParser.MaxPolicyBytes), file));
             }
 
             WriteParsedPolicy(PolicyParser.Parse(bytes), file, file, Domain);

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.IO;
 using System.Management.Automation;
 using MtaSts.PowerShell.Internal;
+using MtaSts.PowerShell.Resources;
 using MtaSts.TlsRpt;
 using MtaSts.Validation;
 
@@ -65,7 +66,7 @@ namespace MtaSts.PowerShell.Commands
         {
             if (filesRead > 0)
             {
-                WriteProgress(new ProgressRecord(1, "Importing TLS-RPT reports", "Done") { RecordType = ProgressRecordType.Completed });
+                WriteProgress(new ProgressRecord(1, Messages.Get("ReportProgressActivity"), Messages.Get("ReportProgressDone")) { RecordType = ProgressRecordType.Completed });
             }
         }
 
@@ -82,7 +83,7 @@ namespace MtaSts.PowerShell.Commands
                 if (info.Length > TlsRptReportReader.MaxReportBytes)
                 {
                     WriteFinding(new Finding(ErrorCodes.TlsRptReportTooLarge, Severity.Error,
-                        $"{file}: the file is {info.Length:N0} bytes; receivers cap reports at about 10 MB (RFC 8460 §5.2), so it is not read.",
+                        Messages.Format("ReportFileTooLarge", file, info.Length),
                         "RFC 8460 §5.2", target: file), ErrorCategory.InvalidData, file);
                     return;
                 }
@@ -111,7 +112,7 @@ namespace MtaSts.PowerShell.Commands
             }
 
             sinceProgress.Restart();
-            var progress = new ProgressRecord(1, "Importing TLS-RPT reports", $"{filesRead:N0} files read")
+            var progress = new ProgressRecord(1, Messages.Get("ReportProgressActivity"), Messages.Format("ReportProgressStatus", filesRead))
             {
                 CurrentOperation = file,
                 PercentComplete = total > 0 ? (int)(100L * index / total) : -1,

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using MtaSts.Policy;
 using MtaSts.PowerShell.Internal;
+using MtaSts.PowerShell.Resources;
 using MtaSts.Validation;
 
 namespace MtaSts.PowerShell.Commands
@@ -99,7 +100,7 @@ namespace MtaSts.PowerShell.Commands
                 {
                     if (VerboseWanted)
                     {
-                        WriteVerbose($"No policy was created{(domains == null ? string.Empty : " for " + string.Join(", ", domains))} because an MX pattern is invalid; a policy missing an MX host would make senders in enforce mode refuse mail to it.");
+                        WriteVerbose(domains == null ? Messages.Get("PolicyNotCreated") : Messages.Format("PolicyNotCreatedFor", string.Join(", ", domains)));
                     }
 
                     return;
@@ -133,14 +134,14 @@ namespace MtaSts.PowerShell.Commands
             WriteAdvice(policy.Review(), domains == null ? null : string.Join(", ", domains));
             if (Mode == PolicyMode.None)
             {
-                WriteVerbose("Mode none removes MTA-STS safely (RFC 8461 §8.3): serve this policy, publish a new TXT id, keep both until every earlier policy's max_age has run out, and only then delete the TXT record and the policy host.");
+                WriteVerbose(Messages.Get("PolicyModeNoneStory"));
             }
 
             if (domains == null)
             {
                 if (VerboseWanted)
                 {
-                    WriteVerbose($"Policy: mode {policy.Mode}, {policy.Mx.Count} mx, max_age {policy.MaxAge}. Give -Domain to learn where to host it.");
+                    WriteVerbose(Messages.Format("PolicyCreated", policy.Mode, policy.Mx.Count, policy.MaxAge));
                 }
 
                 WriteObject(policy);
@@ -154,7 +155,7 @@ namespace MtaSts.PowerShell.Commands
                     var placed = policy.WithDomain(domain);
                     if (VerboseWanted)
                     {
-                        WriteVerbose($"Policy for {placed.Domain}: serve it at {placed.PolicyUrl} as text/plain.");
+                        WriteVerbose(Messages.Format("PolicyCreatedFor", placed.Domain, placed.PolicyUrl));
                     }
 
                     WriteObject(placed);

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using MtaSts.PowerShell.Internal;
+using MtaSts.PowerShell.Resources;
 using MtaSts.Records;
 
 namespace MtaSts.PowerShell.Commands
@@ -21,6 +22,6 @@ namespace MtaSts.PowerShell.Commands
             MtaStsTxtRecord.Create(domain, Id, ZoneName, TimeToLive, Clock);
 
         protected override string Describe(TxtResourceRecord record) =>
-            $"{record.Fqdn}: publish exactly one TXT record '{record.Value}' (replace any earlier one), after the policy file is served (RFC 8461 §3.1, §8.1).";
+            Messages.Format("TxtRecordPublish", record.Fqdn, record.Value);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using MtaSts.PowerShell.Internal;
+using MtaSts.PowerShell.Resources;
 using MtaSts.Records;
 
 namespace MtaSts.PowerShell.Commands
@@ -19,6 +20,6 @@ namespace MtaSts.PowerShell.Commands
             TlsRptRecord.Create(domain, Rua, ZoneName, TimeToLive);
 
         protected override string Describe(TxtResourceRecord record) =>
-            $"{record.Fqdn}: publish exactly one TXT record '{record.Value}'; senders report TLS failures there (RFC 8460 §3).";
+            Messages.Format("TlsRptRecordPublish", record.Fqdn, record.Value);
     }
 }

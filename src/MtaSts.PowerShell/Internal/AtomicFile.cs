@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using MtaSts.PowerShell.Resources;
 
 namespace MtaSts.PowerShell.Internal
 {
@@ -12,7 +13,7 @@ namespace MtaSts.PowerShell.Internal
     {
         public static void Write(string path, byte[] bytes)
         {
-            string directory = Path.GetDirectoryName(path) ?? throw new ArgumentException("The path has no folder.", nameof(path));
+            string directory = Path.GetDirectoryName(path) ?? throw new ArgumentException(Messages.Get("AtomicFileNoFolder"), nameof(path));
             string temporary = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
             try
             {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using MtaSts.PowerShell.Resources;
 
 namespace MtaSts.PowerShell.Internal
 {
@@ -56,7 +57,7 @@ namespace MtaSts.PowerShell.Internal
 
                 if (provider.Name != "FileSystem")
                 {
-                    WriteError(new ErrorRecord(new NotSupportedException($"'{path}' is not a file-system path."), "MtaStsPathNotFileSystem", ErrorCategory.InvalidArgument, path));
+                    WriteError(new ErrorRecord(new NotSupportedException(Messages.Format("PathNotFileSystem", path)), "MtaStsPathNotFileSystem", ErrorCategory.InvalidArgument, path));
                     continue;
                 }
 

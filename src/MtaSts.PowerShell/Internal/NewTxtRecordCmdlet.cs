@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using MtaSts.PowerShell.Resources;
 using MtaSts.Records;
 using MtaSts.Validation;
 
@@ -69,7 +70,7 @@ namespace MtaSts.PowerShell.Internal
 
         private void ReportMissingDomain() =>
             WriteFinding(new Finding(ErrorCodes.DomainInvalid, Severity.Error,
-                "No domain was given: a policy piped in needs a Domain (New-MtaStsPolicy -Domain example.com …), or give -Domain.",
+                Messages.Get("TxtRecordNoDomain"),
                 "RFC 8461 §3.1"), ErrorCategory.InvalidArgument, null);
     }
 }

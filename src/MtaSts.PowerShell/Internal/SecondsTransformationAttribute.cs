@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
+using MtaSts.PowerShell.Resources;
 
 namespace MtaSts.PowerShell.Internal
 {
@@ -29,7 +30,7 @@ namespace MtaSts.PowerShell.Internal
             }
 
             throw new ArgumentTransformationMetadataException(
-                $"'{value}' is not a number of seconds. max_age is whole seconds without units (RFC 8461 §3.2): one day is 86400, one week 604800; a TimeSpan such as (New-TimeSpan -Days 7) also works.");
+                Messages.Format("SecondsNotRecognized", value));
         }
     }
 }

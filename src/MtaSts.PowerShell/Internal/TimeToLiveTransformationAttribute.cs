@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Management.Automation;
+using MtaSts.PowerShell.Resources;
 
 namespace MtaSts.PowerShell.Internal
 {
@@ -31,7 +32,7 @@ namespace MtaSts.PowerShell.Internal
             }
 
             throw new ArgumentTransformationMetadataException(
-                $"'{value}' is not a TTL. Give a number of seconds (3600), a TimeSpan string ('01:00:00') or a TimeSpan ((New-TimeSpan -Hours 1)).");
+                Messages.Format("TimeToLiveNotRecognized", value));
         }
     }
 }

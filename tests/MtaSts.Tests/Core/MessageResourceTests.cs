@@ -1,0 +1,111 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Resources;
+using System.Text.RegularExpressions;
+using MtaSts.Policy;
+using MtaSts.Validation;
+using Xunit;
+
+namespace MtaSts.Tests.Core
+{
+    /// <summary>Every message exists in en-US and pt-BR with the same placeholders, and every key in code is in the resources.</summary>
+    public class MessageResourceTests
+    {
+        private static readonly CultureInfo Portuguese = new CultureInfo("pt-BR");
+
+        public static TheoryData<string> Catalogs => new TheoryData<string> { "MtaSts.Core", "MtaSts.PowerShell" };
+
+        [Theory]
+        [MemberData(nameof(Catalogs))]
+        public void PortugueseHasExactlyTheEnglishKeysWithTheSamePlaceholders(string assemblyName)
+        {
+            var english = Read(assemblyName, CultureInfo.InvariantCulture);
+            var portuguese = Read(assemblyName, Portuguese);
+
+            Assert.NotEmpty(english);
+            Assert.Empty(english.Keys.Except(portuguese.Keys));
+            Assert.Empty(portuguese.Keys.Except(english.Keys));
+            foreach (var (key, text) in english)
+            {
+                Assert.True(Placeholders(text).SetEquals(Placeholders(portuguese[key])), $"{key}: the placeholders differ between en-US and pt-BR");
+                Assert.True(text != portuguese[key] || key.StartsWith("JsonKindNull", StringComparison.Ordinal), $"{key} is not translated");
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(Catalogs))]
+        public void EveryKeyTheCodeNamesExistsAndEveryResourceIsUsed(string assemblyName)
+        {
+            var english = Read(assemblyName, CultureInfo.InvariantCulture);
+            string source = string.Concat(Directory.GetFiles(Path.Combine(RepositoryRoot(), "src", assemblyName), "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                .Select(File.ReadAllText));
+
+            var named = Regex.Matches(source, @"Messages\.(?:Get|Format)\(""(\w+)""").Select(m => m.Groups[1].Value).ToHashSet();
+            Assert.Empty(named.Except(english.Keys));
+            Assert.DoesNotContain(english.Keys, key => !source.Contains('"' + key + '"', StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void ParserMessagesFollowTheUiCultureWhileCodesStayTheSame_Rfc8461Section3_2()
+        {
+            var english = InCulture(CultureInfo.InvariantCulture, () => PolicyParser.Parse("version: STSv1\nmode: report\nmx: a.example\nmax_age: 86400\n").Error!);
+            var portuguese = InCulture(Portuguese, () => PolicyParser.Parse("version: STSv1\nmode: report\nmx: a.example\nmax_age: 86400\n").Error!);
+
+            Assert.Equal(english.Code, portuguese.Code);
+            Assert.Equal((english.Line, english.Column), (portuguese.Line, portuguese.Column));
+            Assert.StartsWith("mode is 'report'", english.Message, StringComparison.Ordinal);
+            Assert.StartsWith("mode é 'report'", portuguese.Message, StringComparison.Ordinal);
+            Assert.StartsWith("linha 2, coluna 7:", InCulture(Portuguese, () => portuguese.ToString()), StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public void ACultureWithoutTranslationFallsBackToEnglish()
+        {
+            var error = InCulture(new CultureInfo("de-DE"), () => PolicyParser.Parse(string.Empty).Error!);
+            Assert.Equal("The policy is empty; it needs version, mode, mx and max_age lines.", error.Message);
+        }
+
+        private static Dictionary<string, string> Read(string assemblyName, CultureInfo culture)
+        {
+            var assembly = Assembly.Load(assemblyName);
+            var resources = new ResourceManager(assemblyName.Replace("MtaSts.Core", "MtaSts", StringComparison.Ordinal) + ".Resources.Messages", assembly);
+            var set = resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
+                ?? throw new InvalidOperationException($"{assemblyName} has no {culture.Name} resources");
+            return set.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!);
+        }
+
+        private static HashSet<string> Placeholders(string text) =>
+            Regex.Matches(text, @"\{(\d+)(?:[,:][^}]*)?\}").Select(m => m.Groups[1].Value).ToHashSet();
+
+        private static T InCulture<T>(CultureInfo culture, Func<T> action)
+        {
+            var saved = CultureInfo.CurrentUICulture;
+            CultureInfo.CurrentUICulture = culture;
+            try
+            {
+                return action();
+            }
+            finally
+            {
+                CultureInfo.CurrentUICulture = saved;
+            }
+        }
+
+        private static string RepositoryRoot()
+        {
+            var directory = new DirectoryInfo(AppContext.BaseDirectory);
+            while (directory != null && !File.Exists(Path.Combine(directory.FullName, "MtaSts.PowerShell.sln")))
+            {
+                directory = directory.Parent;
+            }
+
+            return directory?.FullName ?? throw new InvalidOperationException("The repository root was not found above " + AppContext.BaseDirectory);
+        }
+    }
+}
