@@ -24,7 +24,16 @@ Describe 'Help pages in docs/en-US' {
 
     It 'has no page without a cmdlet' {
         $names = (Get-Command -Module MtaSts).Name
-        Get-ChildItem $docs -Filter *.md | Where-Object BaseName -notlike 'about_*' | ForEach-Object { $names | Should -Contain $_.BaseName }
+        Get-ChildItem $docs -Filter *.md | Where-Object { $_.BaseName -notlike 'about_*' -and $_.BaseName -ne 'MtaSts' } |
+            ForEach-Object { $names | Should -Contain $_.BaseName }
+    }
+
+    It 'has a module page (MtaSts.md) that lists every cmdlet with its synopsis' {
+        $module = Get-Content -Raw (Join-Path $docs 'MtaSts.md')
+        $module | Should -Match "(?m)^Module Guid: $((Get-Module MtaSts).Guid)$"
+        foreach ($name in (Get-Command -Module MtaSts).Name) {
+            $module | Should -Match "(?m)^### \[$name\]\($name\.md\)\r?\n$([regex]::Escape((Get-Help $name).Synopsis.Trim()))"
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 # paths are moved under the test drive.
 BeforeDiscovery {
     $docs = Join-Path $PSScriptRoot '../../docs/en-US'
-    $examples = foreach ($page in Get-ChildItem $docs -Filter *.md | Where-Object BaseName -notlike 'about_*') {
+    $examples = foreach ($page in Get-ChildItem $docs -Filter *.md | Where-Object { $_.BaseName -notlike 'about_*' -and $_.BaseName -ne 'MtaSts' }) {
         $text = Get-Content -Raw $page.FullName
         foreach ($match in [regex]::Matches($text, '(?ms)^### (Example \d+: [^\r\n]+)\s+```powershell\r?\n(.*?)\r?\n```\s+([^\r\n]+)')) {
             @{ Page = $page.BaseName; Title = $match.Groups[1].Value; Code = $match.Groups[2].Value; Remark = $match.Groups[3].Value }

@@ -96,7 +96,36 @@ foreach (var cmdlet in cmdlets)
     pages.Add((cmdlet, page));
 }
 
-foreach (var file in Directory.GetFiles(docs, "*.md").Where(f => !Path.GetFileName(f).StartsWith("about_", StringComparison.OrdinalIgnoreCase)))
+// The module page (platyPS: <Module>.md) lists every cmdlet with the synopsis of its own page.
+string modulePage = Path.Combine(docs, module.Name + ".md");
+if (!File.Exists(modulePage))
+{
+    problems.Add($"{module.Name}: no module page {modulePage}");
+}
+else
+{
+    string moduleText = File.ReadAllText(modulePage).Replace("\r\n", "\n");
+    var listed = System.Text.RegularExpressions.Regex.Matches(moduleText, @"^### \[([^\]]+)\]\([^)]*\)\n(.+)$", System.Text.RegularExpressions.RegexOptions.Multiline)
+        .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value.Trim());
+    foreach (var (cmdlet, page) in pages)
+    {
+        if (!listed.TryGetValue(cmdlet.Name, out string? synopsis))
+        {
+            problems.Add($"{modulePage}: {cmdlet.Name} is not listed");
+        }
+        else if (synopsis != page.Synopsis)
+        {
+            problems.Add($"{modulePage}: the synopsis of {cmdlet.Name} differs from its page ('{page.Synopsis}')");
+        }
+    }
+
+    foreach (string name in listed.Keys.Where(n => !cmdlets.Any(c => c.Name == n)))
+    {
+        problems.Add($"{modulePage}: lists {name}, which the module does not export");
+    }
+}
+
+foreach (var file in Directory.GetFiles(docs, "*.md").Where(f => !Path.GetFileName(f).StartsWith("about_", StringComparison.OrdinalIgnoreCase) && f != modulePage))
 {
     string name = Path.GetFileNameWithoutExtension(file);
     if (!cmdlets.Any(c => c.Name == name))
