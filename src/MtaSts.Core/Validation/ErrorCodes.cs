@@ -22,6 +22,31 @@ namespace MtaSts.Validation
         public const string TlsRptReportInvalid = "TlsRptReportInvalid";
         public const string TlsRptReportTooLarge = "TlsRptReportTooLarge";
 
+        // The live check (RFC 8461 §3, §4, §7; the digest's section 7B).
+        public const string DnsLookupFailed = "MtaStsDnsLookupFailed";
+        public const string TxtRecordMissing = "MtaStsTxtRecordMissing";
+        public const string PolicyHostMissing = "MtaStsPolicyHostMissing";
+        public const string PolicyHostUnreachable = "MtaStsPolicyHostUnreachable";
+        public const string PolicyTlsFailed = "MtaStsPolicyTlsFailed";
+        public const string TlsVersionTooOld = "MtaStsTlsVersionTooOld";
+        public const string CertificateExpired = "MtaStsCertificateExpired";
+        public const string CertificateNotYetValid = "MtaStsCertificateNotYetValid";
+        public const string CertificateSelfSigned = "MtaStsCertificateSelfSigned";
+        public const string CertificateChainIncomplete = "MtaStsCertificateChainIncomplete";
+        public const string CertificateUntrusted = "MtaStsCertificateUntrusted";
+        public const string CertificateNameMismatch = "MtaStsCertificateNameMismatch";
+        public const string CertificateNoDnsName = "MtaStsCertificateNoDnsName";
+        public const string PolicyTimeout = "MtaStsPolicyTimeout";
+        public const string PolicyHttpStatus = "MtaStsPolicyHttpStatus";
+        public const string PolicyRedirect = "MtaStsPolicyRedirect";
+        public const string PolicyContentType = "MtaStsPolicyContentType";
+        public const string PolicyHttpInvalid = "MtaStsPolicyHttpInvalid";
+        public const string MxNotCovered = "MtaStsMxNotCovered";
+        public const string MxLookupEmpty = "MtaStsMxNone";
+        public const string SmtpNoStartTls = "MtaStsSmtpNoStartTls";
+        public const string SmtpTlsFailed = "MtaStsSmtpTlsFailed";
+        public const string SmtpProtocol = "MtaStsSmtpProtocol";
+
         // Warnings.
         public const string DuplicateField = "MtaStsDuplicateField";
         public const string DuplicateMx = "MtaStsDuplicateMx";
@@ -37,5 +62,17 @@ namespace MtaSts.Validation
         public const string TxtSpaceBeforeDelimiter = "MtaStsTxtSpaceBeforeDelimiter";
         public const string TxtUnrelatedRecord = "MtaStsTxtUnrelatedRecord";
         public const string TlsRptRepeatedRua = "TlsRptRepeatedRua";
+        public const string CertificateExpiresSoon = "MtaStsCertificateExpiresSoon";
+        public const string CertificatePartialWildcard = "MtaStsCertificatePartialWildcard";
+        public const string PolicyAddressUnreachable = "MtaStsPolicyAddressUnreachable";
+        public const string PolicySlow = "MtaStsPolicySlow";
+        public const string PolicyCharset = "MtaStsPolicyCharset";
+        public const string MxPatternUnused = "MtaStsMxPatternUnused";
+        public const string NullMx = "MtaStsNullMx";
+        public const string TlsRptRecordMissing = "TlsRptRecordMissing";
+        public const string TlsRptRecordInvalid = "TlsRptRecordInvalid";
+        public const string IdNotChanged = "MtaStsIdNotChanged";
+        public const string SmtpNotTested = "MtaStsSmtpNotTested";
+        public const string ModeTesting = "MtaStsModeTesting";
     }
 }

@@ -1,0 +1,239 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Security.Cryptography.X509Certificates;
+using MtaSts.Resources;
+using MtaSts.Validation;
+
+namespace MtaSts.Checking
+{
+    /// <summary>
+    /// Judges a server certificate the way OpenSSL- and Go-based MTAs do: the chain is built only from the certificates
+    /// the server sent (no AIA download), names come only from subjectAltName dNSName entries (no CN fallback), and a
+    /// wildcard covers exactly one whole left-most label (RFC 8461 §3.3, §4.2; RFC 6125 §6.4).
+    /// </summary>
+    internal static class CertificateInspector
+    {
+        private const string SubjectAltNameOid = "2.5.29.17";
+        private const int ExpirySoonDays = 14;
+
+        public static CertificateReport Inspect(X509Certificate2 leaf, IEnumerable<X509Certificate2> sent, string hostName, bool policyHost,
+            IReadOnlyList<X509Certificate2> trustedRoots, DateTime now, string section, List<Finding> findings, Severity severity)
+        {
+            var names = DnsNames(leaf);
+            var match = MatchName(names, hostName);
+            bool trusted = BuildChain(leaf, sent, trustedRoots, now, hostName, section, findings, severity, out int chainLength);
+            int daysLeft = (int)Math.Floor((leaf.NotAfter.ToUniversalTime() - now).TotalDays);
+
+            if (names.Count == 0)
+            {
+                findings.Add(new Finding(ErrorCodes.CertificateNoDnsName, severity,
+                    Messages.Format("CertificateNoDnsName", hostName, leaf.GetNameInfo(X509NameType.SimpleName, false)), section, target: hostName));
+            }
+            else if (match == NameMatch.PartialWildcard && !policyHost)
+            {
+                findings.Add(new Finding(ErrorCodes.CertificatePartialWildcard, Severity.Warning,
+                    Messages.Format("CertificatePartialWildcard", hostName, string.Join(", ", names)), "RFC 6125 §6.4.3", target: hostName));
+            }
+            else if (match != NameMatch.Exact && match != NameMatch.Wildcard)
+            {
+                findings.Add(new Finding(ErrorCodes.CertificateNameMismatch, severity,
+                    Messages.Format("CertificateNameMismatch", hostName, string.Join(", ", names)), section, target: hostName));
+            }
+
+            if (trusted && daysLeft < ExpirySoonDays && daysLeft >= 0)
+            {
+                findings.Add(new Finding(ErrorCodes.CertificateExpiresSoon, Severity.Warning,
+                    Messages.Format("CertificateExpiresSoon", hostName, daysLeft, leaf.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), section, target: hostName));
+            }
+
+            bool nameOk = match == NameMatch.Exact || match == NameMatch.Wildcard || (match == NameMatch.PartialWildcard && !policyHost);
+            return new CertificateReport(leaf.Subject, leaf.Issuer, leaf.NotBefore.ToUniversalTime(), leaf.NotAfter.ToUniversalTime(), names,
+                leaf.Thumbprint, chainLength, trusted, nameOk, daysLeft);
+        }
+
+        internal enum NameMatch
+        {
+            None,
+            Exact,
+            Wildcard,
+            PartialWildcard,
+        }
+
+        /// <summary>RFC 6125 §6.4: ASCII case-insensitive; '*' only as the whole left-most label, covering one label.</summary>
+        internal static NameMatch MatchName(IReadOnlyList<string> dnsNames, string hostName)
+        {
+            string host = hostName.TrimEnd('.').ToLowerInvariant();
+            int firstDot = host.IndexOf('.');
+            string hostRest = firstDot > 0 ? host.Substring(firstDot) : string.Empty;
+            var best = NameMatch.None;
+            foreach (string raw in dnsNames)
+            {
+                string name = raw.TrimEnd('.').ToLowerInvariant();
+                if (name == host)
+                {
+                    return NameMatch.Exact;
+                }
+
+                int dot = name.IndexOf('.');
+                if (dot <= 0 || firstDot <= 0 || name.Substring(dot) != hostRest || name.Substring(dot + 1).IndexOf('*') >= 0)
+                {
+                    continue;
+                }
+
+                string label = name.Substring(0, dot);
+                if (label == "*")
+                {
+                    best = NameMatch.Wildcard;
+                }
+                else if (label.IndexOf('*') >= 0 && !label.StartsWith("xn--", StringComparison.Ordinal) && GlobMatches(label, host.Substring(0, firstDot)) && best == NameMatch.None)
+                {
+                    best = NameMatch.PartialWildcard;
+                }
+            }
+
+            return best;
+        }
+
+        /// <summary>The subjectAltName dNSName entries, read from the extension's DER (netstandard2.0 has no parser for it).</summary>
+        internal static IReadOnlyList<string> DnsNames(X509Certificate2 certificate)
+        {
+            var names = new List<string>();
+            var extension = certificate.Extensions.Cast<X509Extension>().FirstOrDefault(e => e.Oid?.Value == SubjectAltNameOid);
+            if (extension == null)
+            {
+                return names;
+            }
+
+            byte[] der = extension.RawData;
+            int pos = 0;
+            if (der.Length < 2 || der[pos++] != 0x30 || !TryReadLength(der, ref pos, out int sequenceLength) || pos + sequenceLength > der.Length)
+            {
+                return names;
+            }
+
+            int end = pos + sequenceLength;
+            while (pos < end)
+            {
+                byte tag = der[pos++];
+                if (!TryReadLength(der, ref pos, out int length) || pos + length > end)
+                {
+                    break;
+                }
+
+                if (tag == 0x82)
+                {
+                    names.Add(System.Text.Encoding.ASCII.GetString(der, pos, length));
+                }
+
+                pos += length;
+            }
+
+            return names;
+        }
+
+        private static bool BuildChain(X509Certificate2 leaf, IEnumerable<X509Certificate2> sent, IReadOnlyList<X509Certificate2> trustedRoots, DateTime now,
+            string hostName, string section, List<Finding> findings, Severity severity, out int chainLength)
+        {
+            using var chain = new X509Chain();
+            var policy = chain.ChainPolicy;
+            policy.RevocationMode = X509RevocationMode.NoCheck;
+            policy.VerificationTime = now.ToLocalTime();
+            policy.ExtraStore.AddRange(sent.ToArray());
+            policy.ExtraStore.AddRange(trustedRoots.ToArray());
+            if (trustedRoots.Count > 0)
+            {
+                policy.VerificationFlags = X509VerificationFlags.AllowUnknownCertificateAuthority;
+            }
+
+            // .NET 5+ only; through reflection because the library targets netstandard2.0. Without it, .NET would fetch
+            // a missing intermediate by AIA, which is exactly what the MTAs we imitate do not do.
+            policy.GetType().GetProperty("DisableCertificateDownloads")?.SetValue(policy, true);
+
+            chain.Build(leaf);
+            chainLength = chain.ChainElements.Count;
+            var statuses = chain.ChainElements.Cast<X509ChainElement>().SelectMany(e => e.ChainElementStatus).Select(s => s.Status)
+                .Concat(chain.ChainStatus.Select(s => s.Status)).Aggregate(X509ChainStatusFlags.NoError, (a, b) => a | b);
+            var root = chain.ChainElements.Count > 0 ? chain.ChainElements[chain.ChainElements.Count - 1].Certificate : leaf;
+            bool rootIsExtra = trustedRoots.Any(r => r.Thumbprint == root.Thumbprint);
+            if (rootIsExtra)
+            {
+                statuses &= ~X509ChainStatusFlags.UntrustedRoot;
+            }
+
+            int before = findings.Count;
+            string expiry = leaf.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            if (leaf.NotAfter.ToUniversalTime() < now)
+            {
+                findings.Add(new Finding(ErrorCodes.CertificateExpired, severity, Messages.Format("CertificateExpired", hostName, expiry), section, target: hostName));
+            }
+            else if (leaf.NotBefore.ToUniversalTime() > now)
+            {
+                findings.Add(new Finding(ErrorCodes.CertificateNotYetValid, severity,
+                    Messages.Format("CertificateNotYetValid", hostName, leaf.NotBefore.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), section, target: hostName));
+            }
+            else if ((statuses & X509ChainStatusFlags.NotTimeValid) != 0)
+            {
+                findings.Add(new Finding(ErrorCodes.CertificateExpired, severity, Messages.Format("CertificateChainExpired", hostName), section, target: hostName));
+            }
+
+            if (chainLength == 1 && leaf.SubjectName.RawData.SequenceEqual(leaf.IssuerName.RawData) && !rootIsExtra)
+            {
+                findings.Add(new Finding(ErrorCodes.CertificateSelfSigned, severity, Messages.Format("CertificateSelfSigned", hostName), section, target: hostName));
+            }
+            else if ((statuses & X509ChainStatusFlags.PartialChain) != 0)
+            {
+                findings.Add(new Finding(ErrorCodes.CertificateChainIncomplete, severity,
+                    Messages.Format("CertificateChainIncomplete", hostName, root.Issuer), section, target: hostName));
+            }
+            else if ((statuses & X509ChainStatusFlags.UntrustedRoot) != 0)
+            {
+                findings.Add(new Finding(ErrorCodes.CertificateUntrusted, severity, Messages.Format("CertificateUntrusted", hostName, root.Subject), section, target: hostName));
+            }
+            else if ((statuses & ~(X509ChainStatusFlags.NotTimeValid | X509ChainStatusFlags.RevocationStatusUnknown | X509ChainStatusFlags.OfflineRevocation)) != 0)
+            {
+                findings.Add(new Finding(ErrorCodes.CertificateUntrusted, severity, Messages.Format("CertificateInvalid", hostName, statuses), section, target: hostName));
+            }
+
+            return findings.Count == before;
+        }
+
+        private static bool GlobMatches(string pattern, string label)
+        {
+            int star = pattern.IndexOf('*');
+            string prefix = pattern.Substring(0, star);
+            string suffix = pattern.Substring(star + 1);
+            return label.Length >= prefix.Length + suffix.Length && label.StartsWith(prefix, StringComparison.Ordinal) && label.EndsWith(suffix, StringComparison.Ordinal);
+        }
+
+        private static bool TryReadLength(byte[] der, ref int pos, out int length)
+        {
+            length = 0;
+            if (pos >= der.Length)
+            {
+                return false;
+            }
+
+            int first = der[pos++];
+            if (first < 0x80)
+            {
+                length = first;
+                return true;
+            }
+
+            int count = first & 0x7F;
+            if (count == 0 || count > 3 || pos + count > der.Length)
+            {
+                return false;
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                length = (length << 8) | der[pos++];
+            }
+
+            return true;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System;
+using System.Collections.Generic;
+using MtaSts.Validation;
+
+namespace MtaSts.Checking
+{
+    /// <summary>What one domain's check has found so far: its findings, its story for -Verbose, and whether DNS left it unsure.</summary>
+    internal sealed class CheckContext
+    {
+        public CheckContext(CheckOptions options)
+        {
+            Options = options;
+            Dns = options.DnsFactory(options);
+            Now = options.Clock.UtcNow.UtcDateTime;
+        }
+
+        public CheckOptions Options { get; }
+
+        public IDnsLookup Dns { get; }
+
+        public DateTime Now { get; }
+
+        public List<Finding> Findings { get; } = new List<Finding>();
+
+        public List<string> Log { get; } = new List<string>();
+
+        /// <summary>A temporary DNS failure left part of the answer unknown.</summary>
+        public bool Incomplete { get; private set; }
+
+        public void Add(Finding finding) => Findings.Add(finding);
+
+        public void AddRange(IEnumerable<Finding>? findings)
+        {
+            if (findings != null)
+            {
+                Findings.AddRange(findings);
+            }
+        }
+
+        public void Error(string code, string message, string section, string? target) =>
+            Findings.Add(new Finding(code, Severity.Error, message, section, target: target));
+
+        public void Warning(string code, string message, string section, string? target) =>
+            Findings.Add(new Finding(code, Severity.Warning, message, section, target: target));
+
+        public void Info(string code, string message, string section, string? target) =>
+            Findings.Add(new Finding(code, Severity.Info, message, section, target: target));
+
+        /// <summary>A DNS answer that could not be had: reported, and the verdict becomes Unknown rather than "no policy".</summary>
+        public void Unknown(string message, string? target)
+        {
+            Incomplete = true;
+            Findings.Add(new Finding(ErrorCodes.DnsLookupFailed, Severity.Warning, message, "RFC 8461 §3.1, §5.1", target: target));
+        }
+
+        public void Verbose(string message) => Log.Add(message);
+    }
+}

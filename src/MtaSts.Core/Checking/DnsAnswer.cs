@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+
+namespace MtaSts.Checking
+{
+    /// <summary>How a DNS question was answered. Only <see cref="Failed"/> leaves the answer unknown.</summary>
+    public enum DnsLookupStatus
+    {
+        /// <summary>Records of the asked type exist.</summary>
+        Found,
+
+        /// <summary>The name exists but has no records of that type (NODATA).</summary>
+        NoData,
+
+        /// <summary>The name does not exist (NXDOMAIN).</summary>
+        NxDomain,
+
+        /// <summary>SERVFAIL, REFUSED, a timeout or no server reachable: the answer is unknown, not "absent".</summary>
+        Failed,
+    }
+
+    /// <summary>The records of one DNS question, or why there are none.</summary>
+    public sealed class DnsAnswer<T>
+    {
+        public DnsAnswer(DnsLookupStatus status, IReadOnlyList<T>? records = null, string? error = null, TimeSpan? timeToLive = null)
+        {
+            Status = status;
+            Records = records ?? Array.Empty<T>();
+            Error = error;
+            TimeToLive = timeToLive;
+        }
+
+        public DnsLookupStatus Status { get; }
+
+        public IReadOnlyList<T> Records { get; }
+
+        /// <summary>What went wrong when <see cref="Status"/> is <see cref="DnsLookupStatus.Failed"/>.</summary>
+        public string? Error { get; }
+
+        /// <summary>The smallest TTL of the records found.</summary>
+        public TimeSpan? TimeToLive { get; }
+    }
+
+    /// <summary>An MX record: its preference and its target host (lowercase, without the trailing dot).</summary>
+    public sealed class MxRecordData
+    {
+        public MxRecordData(int preference, string host)
+        {
+            Preference = preference;
+            Host = host;
+        }
+
+        public int Preference { get; }
+
+        public string Host { get; }
+
+        /// <summary>A Null MX (RFC 7505): 'MX 0 .', the domain accepts no mail.</summary>
+        public bool IsNullMx => Host.Length == 0;
+
+        public override string ToString() => Preference + " " + (IsNullMx ? "." : Host);
+    }
+}

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using DnsClient;
+using DnsClient.Protocol;
+using MtaSts.Resources;
+
+namespace MtaSts.Checking
+{
+    /// <summary>
+    /// Asks real DNS servers through DnsClient: the system resolvers, or the servers a check names. No cache, so every
+    /// check sees what a sender would see now; one instance per check, so parallel checks never share settings.
+    /// </summary>
+    public sealed class DnsClientLookup : IDnsLookup
+    {
+        private const int MaxCnameHops = 8;
+        private readonly LookupClient client;
+
+        public DnsClientLookup(IReadOnlyList<IPEndPoint>? servers, TimeSpan timeout)
+        {
+            var options = servers == null || servers.Count == 0
+                ? new LookupClientOptions()
+                : new LookupClientOptions(servers.Select(s => new NameServer(s)).ToArray());
+            options.UseCache = false;
+            options.Timeout = timeout;
+            options.Retries = 1;
+            options.ThrowDnsErrors = false;
+            options.UseTcpFallback = true;
+            options.ContinueOnDnsError = false;
+            options.ContinueOnEmptyResponse = false;
+            client = new LookupClient(options);
+        }
+
+        public async Task<DnsAnswer<IReadOnlyList<string>>> TxtAsync(string name, CancellationToken cancellationToken) =>
+            await QueryAsync(name, QueryType.TXT, records => records.OfType<TxtRecord>().Select(r => (IReadOnlyList<string>)r.Text.ToList()), cancellationToken).ConfigureAwait(false);
+
+        public async Task<DnsAnswer<MxRecordData>> MxAsync(string name, CancellationToken cancellationToken) =>
+            await QueryAsync(name, QueryType.MX, records => records.OfType<MxRecord>()
+                .Select(r => new MxRecordData(r.Preference, HostName(r.Exchange.Value)))
+                .OrderBy(r => r.Preference), cancellationToken).ConfigureAwait(false);
+
+        public async Task<DnsAnswer<IPAddress>> AddressesAsync(string name, CancellationToken cancellationToken)
+        {
+            var v4 = await QueryAsync(name, QueryType.A, records => records.OfType<ARecord>().Select(r => r.Address), cancellationToken).ConfigureAwait(false);
+            if (v4.Status == DnsLookupStatus.NxDomain || v4.Status == DnsLookupStatus.Failed)
+            {
+                return v4;
+            }
+
+            var v6 = await QueryAsync(name, QueryType.AAAA, records => records.OfType<AaaaRecord>().Select(r => r.Address), cancellationToken).ConfigureAwait(false);
+            var all = v4.Records.Concat(v6.Records).ToList();
+            if (all.Count > 0)
+            {
+                return new DnsAnswer<IPAddress>(DnsLookupStatus.Found, all);
+            }
+
+            return v6.Status == DnsLookupStatus.Failed ? v6 : new DnsAnswer<IPAddress>(DnsLookupStatus.NoData);
+        }
+
+        private async Task<DnsAnswer<T>> QueryAsync<T>(string name, QueryType type, Func<IEnumerable<DnsResourceRecord>, IEnumerable<T>> select, CancellationToken cancellationToken)
+        {
+            string current = name;
+            for (int hop = 0; hop <= MaxCnameHops; hop++)
+            {
+                IDnsQueryResponse response;
+                try
+                {
+                    response = await client.QueryAsync(current, type, QueryClass.IN, cancellationToken).ConfigureAwait(false);
+                }
+                catch (DnsResponseException ex)
+                {
+                    return new DnsAnswer<T>(DnsLookupStatus.Failed, error: Messages.Format("DnsQueryFailed", type, current, ex.Message));
+                }
+
+                var code = response.Header.ResponseCode;
+                if (code == DnsHeaderResponseCode.NotExistentDomain)
+                {
+                    return new DnsAnswer<T>(DnsLookupStatus.NxDomain);
+                }
+
+                if (code != DnsHeaderResponseCode.NoError)
+                {
+                    return new DnsAnswer<T>(DnsLookupStatus.Failed, error: Messages.Format("DnsQueryFailed", type, current, code));
+                }
+
+                // A recursive resolver answers with the whole CNAME chain; an authoritative server may stop at the alias.
+                var records = select(response.Answers).ToList();
+                if (records.Count > 0)
+                {
+                    uint ttl = response.Answers.Where(r => r.RecordType == (ResourceRecordType)type).Select(r => (uint)r.InitialTimeToLive).DefaultIfEmpty(0u).Min();
+                    return new DnsAnswer<T>(DnsLookupStatus.Found, records, timeToLive: TimeSpan.FromSeconds(ttl));
+                }
+
+                var alias = response.Answers.OfType<CNameRecord>().LastOrDefault();
+                if (alias == null)
+                {
+                    return new DnsAnswer<T>(DnsLookupStatus.NoData);
+                }
+
+                current = HostName(alias.CanonicalName.Value);
+            }
+
+            return new DnsAnswer<T>(DnsLookupStatus.Failed, error: Messages.Format("DnsCnameLoop", name, MaxCnameHops));
+        }
+
+        private static string HostName(string name) => name.TrimEnd('.').ToLowerInvariant();
+    }
+}

@@ -1,0 +1,289 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using MtaSts.Policy;
+using MtaSts.Records;
+using MtaSts.Resources;
+using MtaSts.Validation;
+
+namespace MtaSts.Checking
+{
+    /// <summary>
+    /// Checks one domain's MTA-STS deployment the way a sending server meets it (RFC 8461 §3–§5, §7; the digest's
+    /// section 7B): the _mta-sts TXT record, the policy host's DNS, TLS and HTTP, the policy text, MX coverage, the
+    /// TLS-RPT record, optionally every MX's STARTTLS, and id drift against an earlier run.
+    /// </summary>
+    public static class MtaStsChecker
+    {
+        /// <summary>The full check. Never throws for what it finds; cancellation throws.</summary>
+        public static async Task<MtaStsDomainCheck> CheckAsync(string domain, CheckOptions options, PolicyStateStore? state, CancellationToken cancellationToken)
+        {
+            var context = new CheckContext(options);
+            var stopwatch = Stopwatch.StartNew();
+            var parts = await ReadPolicyAsync(domain, context, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<MxCoverage> mxHosts = Array.Empty<MxCoverage>();
+            IReadOnlyList<SmtpProbeResult> smtp = Array.Empty<SmtpProbeResult>();
+            TlsRptRecord? tlsRpt = null;
+            if (parts.Domain != null)
+            {
+                var mode = parts.Policy?.Mode;
+                var mxRecords = await CheckMxCoverageAsync(parts.Domain, parts.Policy, context, cancellationToken).ConfigureAwait(false);
+                mxHosts = mxRecords;
+                tlsRpt = await CheckTlsRptAsync(parts.Domain, mode, context, cancellationToken).ConfigureAwait(false);
+                if (mode == PolicyMode.Testing)
+                {
+                    context.Info(ErrorCodes.ModeTesting, Messages.Format("CheckModeTesting", parts.Domain), "RFC 8461 §5", parts.Domain);
+                }
+
+                CheckDrift(parts.Domain, parts.TxtRecord, parts.Fetch, state, context);
+                if (options.IncludeSmtp && mxRecords.Count > 0)
+                {
+                    var severity = mode == PolicyMode.Enforce ? Severity.Error : Severity.Warning;
+                    var probes = mxRecords.Select(mx => SmtpProbe.ProbeAsync(mx.Host, severity, context, cancellationToken)).ToList();
+                    smtp = await Task.WhenAll(probes).ConfigureAwait(false);
+                }
+            }
+
+            return new MtaStsDomainCheck(parts.Domain ?? domain, context.Findings, context.Incomplete)
+            {
+                TxtRecord = parts.TxtRecord,
+                Policy = parts.Policy,
+                PolicyFetch = parts.Fetch,
+                MxHosts = mxHosts,
+                TlsRptRecord = tlsRpt,
+                Smtp = smtp,
+                CheckedAt = options.Clock.UtcNow,
+                Duration = stopwatch.Elapsed,
+                Log = context.Log,
+            };
+        }
+
+        /// <summary>Discovers and fetches the policy only, as a sender does before delivering (RFC 8461 §3).</summary>
+        public static async Task<(MtaStsRemotePolicy? Policy, MtaStsDomainCheck Check)> GetPolicyAsync(string domain, CheckOptions options, CancellationToken cancellationToken)
+        {
+            var context = new CheckContext(options);
+            var stopwatch = Stopwatch.StartNew();
+            var parts = await ReadPolicyAsync(domain, context, cancellationToken).ConfigureAwait(false);
+            var check = new MtaStsDomainCheck(parts.Domain ?? domain, context.Findings, context.Incomplete)
+            {
+                TxtRecord = parts.TxtRecord,
+                Policy = parts.Policy,
+                PolicyFetch = parts.Fetch,
+                CheckedAt = options.Clock.UtcNow,
+                Duration = stopwatch.Elapsed,
+                Log = context.Log,
+            };
+            var remote = parts.Policy != null && parts.Domain != null
+                ? new MtaStsRemotePolicy(parts.Domain, parts.TxtRecord, parts.Policy, parts.Fetch!, options.Clock.UtcNow)
+                : null;
+            return (remote, check);
+        }
+
+        private static async Task<PolicyParts> ReadPolicyAsync(string input, CheckContext context, CancellationToken cancellationToken)
+        {
+            string? problem = DomainNameInput.TryNormalize(input, out string domain);
+            if (problem != null)
+            {
+                context.Error(ErrorCodes.DomainInvalid, Messages.Format("DomainInvalidPolicyDomain", DomainSyntax.Shown(input), problem), "RFC 8461 §3.1", input);
+                return default;
+            }
+
+            var txt = await DiscoverTxtAsync(domain, context, cancellationToken).ConfigureAwait(false);
+            var fetch = await PolicyFetcher.FetchAsync(domain, context, cancellationToken).ConfigureAwait(false);
+            MtaStsPolicy? policy = null;
+            if (fetch.Body != null)
+            {
+                var parsed = PolicyParser.Parse(fetch.Body);
+                context.AddRange(parsed.Warnings);
+                if (parsed.Error != null)
+                {
+                    context.Add(parsed.Error);
+                }
+                else
+                {
+                    policy = parsed.Value!.WithDomain(domain);
+                    context.Verbose(Messages.Format("CheckPolicyRead", fetch.Url, policy.Mode, string.Join(", ", policy.Mx), policy.MaxAge));
+                }
+            }
+
+            return new PolicyParts(domain, txt, fetch, policy);
+        }
+
+        /// <summary>RFC 8461 §3.1: the TXT at _mta-sts, CNAMEs followed, strings joined without spaces, exactly one STSv1 record.</summary>
+        private static async Task<MtaStsTxtRecord?> DiscoverTxtAsync(string domain, CheckContext context, CancellationToken cancellationToken)
+        {
+            string name = MtaStsTxtRecord.Label + "." + domain;
+            var answer = await context.Dns.TxtAsync(name, cancellationToken).ConfigureAwait(false);
+            switch (answer.Status)
+            {
+                case DnsLookupStatus.Failed:
+                    context.Unknown(Messages.Format("CheckDnsFailed", name, answer.Error), name);
+                    return null;
+                case DnsLookupStatus.NxDomain:
+                case DnsLookupStatus.NoData:
+                    context.Error(ErrorCodes.TxtRecordMissing, Messages.Format("CheckTxtMissing", name, domain), "RFC 8461 §3.1", name);
+                    return null;
+            }
+
+            var values = answer.Records.Select(DnsTxtText.Join).ToList();
+            context.Verbose(Messages.Format("CheckTxtFound", name, string.Join(" | ", values.Select(DomainSyntax.Shown))));
+            var discovered = MtaStsTxtRecord.Discover(values);
+            context.AddRange(discovered.Warnings);
+            if (discovered.Error != null)
+            {
+                context.Add(discovered.Error);
+            }
+
+            return discovered.Value;
+        }
+
+        /// <summary>RFC 8461 §4.1: every MX host (or the implicit MX) must match a pattern; uncovered hosts are named with a fix.</summary>
+        private static async Task<IReadOnlyList<MxCoverage>> CheckMxCoverageAsync(string domain, MtaStsPolicy? policy, CheckContext context, CancellationToken cancellationToken)
+        {
+            var answer = await context.Dns.MxAsync(domain, cancellationToken).ConfigureAwait(false);
+            List<MxRecordData> records;
+            switch (answer.Status)
+            {
+                case DnsLookupStatus.Failed:
+                    context.Unknown(Messages.Format("CheckDnsFailed", domain + " MX", answer.Error), domain);
+                    return Array.Empty<MxCoverage>();
+                case DnsLookupStatus.NxDomain:
+                    context.Error(ErrorCodes.MxLookupEmpty, Messages.Format("CheckDomainMissing", domain), "RFC 5321 §5.1", domain);
+                    return Array.Empty<MxCoverage>();
+                case DnsLookupStatus.NoData:
+                    context.Verbose(Messages.Format("CheckImplicitMx", domain));
+                    records = new List<MxRecordData> { new MxRecordData(0, domain) };
+                    break;
+                default:
+                    records = answer.Records.ToList();
+                    break;
+            }
+
+            if (records.Any(r => r.IsNullMx))
+            {
+                context.Info(ErrorCodes.NullMx, Messages.Format("CheckNullMx", domain), "RFC 7505", domain);
+                return Array.Empty<MxCoverage>();
+            }
+
+            var coverage = records.Select(r => new MxCoverage(r.Host, r.Preference, policy?.Mx.FirstOrDefault(p => p.Matches(r.Host)).Value, null)).ToList();
+            if (policy == null)
+            {
+                return coverage;
+            }
+
+            var severity = policy.Mode == PolicyMode.Enforce ? Severity.Error : policy.Mode == PolicyMode.Testing ? Severity.Warning : Severity.Info;
+            for (int i = 0; i < coverage.Count; i++)
+            {
+                var mx = coverage[i];
+                if (mx.Covered)
+                {
+                    continue;
+                }
+
+                string suggestion = Suggest(mx.Host, coverage);
+                coverage[i] = new MxCoverage(mx.Host, mx.Preference, null, suggestion);
+                string key = policy.Mode == PolicyMode.Enforce ? "CheckMxNotCoveredEnforce" : "CheckMxNotCovered";
+                context.Add(new Finding(ErrorCodes.MxNotCovered, severity, Messages.Format(key, mx.Host, mx.Preference, string.Join(", ", policy.Mx), suggestion), "RFC 8461 §4.1", target: mx.Host));
+            }
+
+            foreach (var pattern in policy.Mx.Where(p => !records.Any(r => p.Matches(r.Host))))
+            {
+                context.Warning(ErrorCodes.MxPatternUnused, Messages.Format("CheckMxPatternUnused", pattern.Value, domain), "RFC 8461 §4.1, §10.4", pattern.Value);
+            }
+
+            return coverage;
+        }
+
+        /// <summary>The mx line that covers <paramref name="host"/>: '*.parent' when a sibling MX shares the parent, else the host.</summary>
+        private static string Suggest(string host, IReadOnlyList<MxCoverage> all)
+        {
+            int dot = host.IndexOf('.');
+            string parent = dot > 0 ? host.Substring(dot + 1) : string.Empty;
+            bool siblings = parent.IndexOf('.') > 0 && all.Count(m => m.Host.EndsWith("." + parent, StringComparison.Ordinal) && m.Host.IndexOf('.') == m.Host.Length - parent.Length - 1) > 1;
+            return "mx: " + (siblings ? "*." + parent : host);
+        }
+
+        /// <summary>RFC 8460 §3: the companion record that makes senders report failures; 8461 §5 testing mode relies on it.</summary>
+        private static async Task<TlsRptRecord?> CheckTlsRptAsync(string domain, PolicyMode? mode, CheckContext context, CancellationToken cancellationToken)
+        {
+            string name = TlsRptRecord.Label + "." + domain;
+            var answer = await context.Dns.TxtAsync(name, cancellationToken).ConfigureAwait(false);
+            if (answer.Status == DnsLookupStatus.Failed)
+            {
+                context.Unknown(Messages.Format("CheckDnsFailed", name, answer.Error), name);
+                return null;
+            }
+
+            var candidates = answer.Records.Select(DnsTxtText.Join).Where(v => v.StartsWith("v=TLSRPTv1", StringComparison.Ordinal)).ToList();
+            if (candidates.Count == 0)
+            {
+                string key = mode == PolicyMode.Testing ? "CheckTlsRptMissingTesting" : "CheckTlsRptMissing";
+                context.Warning(ErrorCodes.TlsRptRecordMissing, Messages.Format(key, name, domain), "RFC 8460 §3, RFC 8461 §5", name);
+                return null;
+            }
+
+            if (candidates.Count > 1)
+            {
+                context.Warning(ErrorCodes.TlsRptRecordInvalid, Messages.Format("CheckTlsRptSeveral", name, candidates.Count), "RFC 8460 §3", name);
+                return null;
+            }
+
+            var parsed = TlsRptRecordParser.Parse(candidates[0]);
+            foreach (var warning in parsed.Warnings)
+            {
+                context.Add(warning);
+            }
+
+            if (parsed.Error != null)
+            {
+                context.Warning(ErrorCodes.TlsRptRecordInvalid, Messages.Format("CheckTlsRptInvalid", name, parsed.Error.Message), "RFC 8460 §3", name);
+                return null;
+            }
+
+            context.Verbose(Messages.Format("CheckTlsRptFound", name, candidates[0]));
+            return parsed.Value;
+        }
+
+        /// <summary>RFC 8461 §3.1, §8.1: the same id with a different body means senders keep the old policy.</summary>
+        private static void CheckDrift(string domain, MtaStsTxtRecord? txt, PolicyFetchResult? fetch, PolicyStateStore? state, CheckContext context)
+        {
+            if (state == null || txt == null || fetch?.Sha256 == null)
+            {
+                return;
+            }
+
+            var previous = state.Get(domain);
+            if (previous != null && previous.Id == txt.Id && previous.Sha256 != fetch.Sha256)
+            {
+                context.Warning(ErrorCodes.IdNotChanged, Messages.Format("CheckIdNotChanged", domain, txt.Id, previous.Seen.UtcDateTime.ToString("u", System.Globalization.CultureInfo.InvariantCulture)), "RFC 8461 §3.1, §8.1", domain);
+
+                // Keep the first hash seen under this id, so the warning stays until the id really changes.
+                return;
+            }
+
+            state.Set(domain, new PolicyState(txt.Id, fetch.Sha256, context.Options.Clock.UtcNow));
+        }
+
+        private readonly struct PolicyParts
+        {
+            public PolicyParts(string domain, MtaStsTxtRecord? txtRecord, PolicyFetchResult fetch, MtaStsPolicy? policy)
+            {
+                Domain = domain;
+                TxtRecord = txtRecord;
+                Fetch = fetch;
+                Policy = policy;
+            }
+
+            public string? Domain { get; }
+
+            public MtaStsTxtRecord? TxtRecord { get; }
+
+            public PolicyFetchResult? Fetch { get; }
+
+            public MtaStsPolicy? Policy { get; }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace MtaSts.Checking
+{
+    /// <summary>Raised when a network step runs out of its time.</summary>
+    public sealed class NetworkTimeoutException : TimeoutException
+    {
+        public NetworkTimeoutException(string message)
+            : base(message)
+        {
+        }
+    }
+
+    /// <summary>Time limits for APIs that take no CancellationToken on netstandard2.0 (connect, TLS handshake).</summary>
+    internal static class NetworkTimeout
+    {
+        /// <summary>Awaits <paramref name="task"/>; on timeout or cancellation runs <paramref name="abort"/> (closing the socket) and throws.</summary>
+        public static async Task Within(Task task, TimeSpan timeout, Action abort, string what, CancellationToken cancellationToken)
+        {
+            using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var finished = await Task.WhenAny(task, Task.Delay(timeout, timer.Token)).ConfigureAwait(false);
+            if (finished != task)
+            {
+                abort();
+                _ = task.ContinueWith(t => _ = t.Exception, TaskScheduler.Default);
+                cancellationToken.ThrowIfCancellationRequested();
+                throw new NetworkTimeoutException(what);
+            }
+
+            timer.Cancel();
+            await task.ConfigureAwait(false);
+        }
+    }
+}

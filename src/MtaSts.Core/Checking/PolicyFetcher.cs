@@ -1,0 +1,209 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography;
+using System.Threading;
+using System.Threading.Tasks;
+using MtaSts.Policy;
+using MtaSts.Resources;
+using MtaSts.Validation;
+
+namespace MtaSts.Checking
+{
+    /// <summary>
+    /// Fetches https://mta-sts.&lt;domain&gt;/.well-known/mta-sts.txt under the sender rules of RFC 8461 §3.3: port 443, SNI,
+    /// TLS 1.2 or later, a certificate valid for the policy host, no redirects, 200 only, text/plain, at most 64 KiB.
+    /// </summary>
+    internal static class PolicyFetcher
+    {
+        private const string Section = "RFC 8461 §3.3";
+        private const int InteropBodyBytes = 10240;
+        private static readonly TimeSpan InteropTime = TimeSpan.FromSeconds(3);
+
+        public static async Task<PolicyFetchResult> FetchAsync(string domain, CheckContext context, CancellationToken cancellationToken)
+        {
+            string host = "mta-sts." + domain;
+            var result = new PolicyFetchResult("https://" + host + PolicyWriter.WellKnownPath);
+            var addresses = await context.Dns.AddressesAsync(host, cancellationToken).ConfigureAwait(false);
+            if (addresses.Status == DnsLookupStatus.Failed)
+            {
+                context.Unknown(Messages.Format("CheckDnsFailed", host, addresses.Error), host);
+                return result;
+            }
+
+            if (addresses.Status != DnsLookupStatus.Found)
+            {
+                context.Error(ErrorCodes.PolicyHostMissing, Messages.Format("CheckPolicyHostMissing", host, addresses.Status == DnsLookupStatus.NxDomain ? "NXDOMAIN" : "NODATA"), Section, host);
+                return result;
+            }
+
+            var stopwatch = Stopwatch.StartNew();
+            TlsConnection? connection = null;
+            foreach (var address in addresses.Records)
+            {
+                try
+                {
+                    connection = await TlsConnection.ConnectAsync(address, context.Options.HttpsPort, context.Options.Timeout, cancellationToken).ConfigureAwait(false);
+                    result.Address = address.ToString();
+                    break;
+                }
+                catch (Exception ex) when (ex is SocketException || ex is NetworkTimeoutException || ex is IOException || ex is ObjectDisposedException)
+                {
+                    context.Warning(ErrorCodes.PolicyAddressUnreachable, Messages.Format("CheckAddressUnreachable", host, address, context.Options.HttpsPort, Reason(ex)), Section, host);
+                }
+            }
+
+            if (connection == null)
+            {
+                context.Error(ErrorCodes.PolicyHostUnreachable, Messages.Format("CheckPolicyHostUnreachable", host, context.Options.HttpsPort), Section, host);
+                return result;
+            }
+
+            using (connection)
+            {
+                context.Verbose(Messages.Format("CheckConnected", host, result.Address, context.Options.HttpsPort));
+                try
+                {
+                    await connection.StartTlsAsync(host, context.Options.Timeout, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is AuthenticationException || ex is IOException || ex is NetworkTimeoutException || ex is ObjectDisposedException)
+                {
+                    context.Error(ErrorCodes.PolicyTlsFailed, Messages.Format("CheckPolicyTlsFailed", host, Reason(ex)), "RFC 8461 §3.3, §7.2", host);
+                    return result;
+                }
+
+                result.TlsProtocol = ProtocolName(connection.Protocol);
+                CheckProtocol(connection.Protocol, host, context);
+                if (connection.Certificate != null)
+                {
+                    result.Certificate = CertificateInspector.Inspect(connection.Certificate, connection.SentCertificates, host, policyHost: true,
+                        context.Options.TrustedRoots, context.Now, Section, context.Findings, Severity.Error);
+                }
+
+                HttpResponse response;
+                try
+                {
+                    Task<HttpResponse>? exchange = null;
+                    await NetworkTimeout.Within(exchange = HttpResponse.GetAsync(connection.Stream, host, PolicyWriter.WellKnownPath, PolicyParser.MaxPolicyBytes, cancellationToken),
+                        context.Options.Timeout, connection.Dispose, host, cancellationToken).ConfigureAwait(false);
+                    response = await exchange.ConfigureAwait(false);
+                }
+                catch (NetworkTimeoutException)
+                {
+                    context.Error(ErrorCodes.PolicyTimeout, Messages.Format("CheckPolicyTimeout", result.Url, context.Options.Timeout.TotalSeconds), Section, result.Url);
+                    return result;
+                }
+                catch (Exception ex) when (ex is IOException || ex is InvalidDataException || ex is ObjectDisposedException)
+                {
+                    context.Error(ErrorCodes.PolicyHttpInvalid, Messages.Format("CheckPolicyHttpInvalid", result.Url, Reason(ex)), Section, result.Url);
+                    return result;
+                }
+
+                result.Elapsed = stopwatch.Elapsed;
+                result.StatusCode = response.StatusCode;
+                result.ContentType = response.Header("Content-Type");
+                result.Location = response.Header("Location");
+                context.Verbose(Messages.Format("CheckHttpAnswer", result.Url, response.StatusCode, result.ContentType ?? "-", response.Body.Length, (int)result.Elapsed.TotalMilliseconds));
+                if (!CheckResponse(response, result, context))
+                {
+                    return result;
+                }
+
+                result.Body = response.Body;
+                using var sha = SHA256.Create();
+                result.Sha256 = BitConverter.ToString(sha.ComputeHash(response.Body)).Replace("-", string.Empty).ToLowerInvariant();
+                return result;
+            }
+        }
+
+        internal static void CheckProtocol(SslProtocols protocol, string host, CheckContext context, Severity severity = Severity.Error)
+        {
+            // Tls12 = 3072, Tls13 = 12288; older protocols are below.
+            if ((int)protocol != 0 && (int)protocol < (int)SslProtocols.Tls12)
+            {
+                context.Add(new Finding(ErrorCodes.TlsVersionTooOld, severity, Messages.Format("CheckTlsTooOld", host, ProtocolName(protocol)), "RFC 8461 §7.2", target: host));
+            }
+        }
+
+        internal static string ProtocolName(SslProtocols protocol) => (int)protocol switch
+        {
+            12288 => "TLS 1.3",
+            3072 => "TLS 1.2",
+            768 => "TLS 1.1",
+            192 => "TLS 1.0",
+            _ => protocol.ToString(),
+        };
+
+        internal static string Reason(Exception ex) => ex is NetworkTimeoutException ? Messages.Get("CheckTimedOut") : (ex.InnerException?.Message ?? ex.Message);
+
+        private static bool CheckResponse(HttpResponse response, PolicyFetchResult result, CheckContext context)
+        {
+            if (response.StatusCode >= 300 && response.StatusCode < 400)
+            {
+                context.Error(ErrorCodes.PolicyRedirect, Messages.Format("CheckPolicyRedirect", result.Url, response.StatusCode, result.Location ?? "-"), Section, result.Url);
+                return false;
+            }
+
+            if (response.StatusCode != 200)
+            {
+                context.Error(ErrorCodes.PolicyHttpStatus, Messages.Format("CheckPolicyStatus", result.Url, response.StatusCode), Section, result.Url);
+                return false;
+            }
+
+            string? contentType = result.ContentType;
+            string mediaType = contentType == null ? string.Empty : contentType.Split(';')[0].Trim();
+            if (contentType == null)
+            {
+                context.Error(ErrorCodes.PolicyContentType, Messages.Format("CheckContentTypeMissing", result.Url), "RFC 8461 §3.2", result.Url);
+            }
+            else if (!mediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Error(ErrorCodes.PolicyContentType, Messages.Format("CheckContentTypeWrong", result.Url, mediaType), "RFC 8461 §3.2", result.Url);
+            }
+            else
+            {
+                string? charset = Parameter(contentType, "charset");
+                if (charset != null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("us-ascii", StringComparison.OrdinalIgnoreCase))
+                {
+                    context.Warning(ErrorCodes.PolicyCharset, Messages.Format("CheckCharset", result.Url, charset), "RFC 8461 §3.2", result.Url);
+                }
+            }
+
+            if (response.BodyTooLarge)
+            {
+                context.Error(ErrorCodes.PolicyTooLarge, Messages.Format("CheckBodyTooLarge", result.Url, PolicyParser.MaxPolicyBytes), Section, result.Url);
+                return false;
+            }
+
+            if (response.Body.Length > InteropBodyBytes)
+            {
+                context.Warning(ErrorCodes.PolicyLarge, Messages.Format("CheckBodyLarge", result.Url, response.Body.Length, InteropBodyBytes), Section, result.Url);
+            }
+
+            if (result.Elapsed > InteropTime)
+            {
+                context.Warning(ErrorCodes.PolicySlow, Messages.Format("CheckPolicySlow", result.Url, result.Elapsed.TotalSeconds), Section, result.Url);
+            }
+
+            return true;
+        }
+
+        private static string? Parameter(string contentType, string name)
+        {
+            foreach (string part in contentType.Split(';'))
+            {
+                int equals = part.IndexOf('=');
+                if (equals > 0 && part.Substring(0, equals).Trim().Equals(name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return part.Substring(equals + 1).Trim().Trim('"');
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using MtaSts.Json;
+
+namespace MtaSts.Checking
+{
+    /// <summary>
+    /// What earlier checks saw per domain: the TXT id and the SHA-256 of the policy body. A later check that finds the
+    /// same id with a different body knows senders were never told to fetch the new policy (RFC 8461 §3.1, §8.1).
+    /// Safe to share between the parallel checks of one run.
+    /// </summary>
+    public sealed class PolicyStateStore
+    {
+        private readonly Dictionary<string, PolicyState> states = new Dictionary<string, PolicyState>(StringComparer.OrdinalIgnoreCase);
+        private readonly object gate = new object();
+
+        /// <summary>Reads the store from its JSON text; throws <see cref="JsonParseException"/> or <see cref="FormatException"/> when it is damaged.</summary>
+        public static PolicyStateStore FromJson(string json)
+        {
+            var store = new PolicyStateStore();
+            var domains = JsonParser.Parse(json)["domains"];
+            foreach (var member in domains?.Members ?? Array.Empty<KeyValuePair<string, JsonValue>>())
+            {
+                string? id = member.Value["id"]?.Text;
+                string? sha256 = member.Value["sha256"]?.Text;
+                string? seen = member.Value["seen"]?.Text;
+                if (id == null || sha256 == null || !DateTimeOffset.TryParse(seen, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+                {
+                    throw new FormatException(member.Key);
+                }
+
+                store.states[member.Key] = new PolicyState(id, sha256, time);
+            }
+
+            return store;
+        }
+
+        /// <summary>The state last recorded for <paramref name="domain"/>, or null.</summary>
+        public PolicyState? Get(string domain)
+        {
+            lock (gate)
+            {
+                return states.TryGetValue(domain, out var state) ? state : null;
+            }
+        }
+
+        public void Set(string domain, PolicyState state)
+        {
+            lock (gate)
+            {
+                states[domain] = state;
+            }
+        }
+
+        public string ToJson()
+        {
+            var json = new StringBuilder("{\n  \"version\": 1,\n  \"domains\": {");
+            lock (gate)
+            {
+                bool first = true;
+                foreach (var pair in states.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    json.Append(first ? "\n" : ",\n");
+                    first = false;
+                    json.Append("    ").Append(Quote(pair.Key)).Append(": { \"id\": ").Append(Quote(pair.Value.Id))
+                        .Append(", \"sha256\": ").Append(Quote(pair.Value.Sha256))
+                        .Append(", \"seen\": ").Append(Quote(pair.Value.Seen.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture))).Append(" }");
+                }
+            }
+
+            return json.Append("\n  }\n}\n").ToString();
+        }
+
+        private static string Quote(string text)
+        {
+            var quoted = new StringBuilder("\"");
+            foreach (char c in text)
+            {
+                if (c == '"' || c == '\\')
+                {
+                    quoted.Append('\\').Append(c);
+                }
+                else if (c < 0x20)
+                {
+                    quoted.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                }
+                else
+                {
+                    quoted.Append(c);
+                }
+            }
+
+            return quoted.Append('"').ToString();
+        }
+    }
+
+    /// <summary>One domain's id and policy hash as a check saw them.</summary>
+    public sealed class PolicyState
+    {
+        public PolicyState(string id, string sha256, DateTimeOffset seen)
+        {
+            Id = id;
+            Sha256 = sha256;
+            Seen = seen;
+        }
+
+        public string Id { get; }
+
+        public string Sha256 { get; }
+
+        public DateTimeOffset Seen { get; }
+    }
+}

@@ -1,0 +1,180 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using MtaSts.Resources;
+using MtaSts.Validation;
+
+namespace MtaSts.Checking
+{
+    /// <summary>
+    /// Connects to an MX host on port 25 the way a sending MTA does: banner, EHLO, STARTTLS with SNI = the MX name, then
+    /// judges the certificate against that name (RFC 8461 §4.2, §7.1; RFC 3207). Port 25 that cannot be reached is
+    /// "not tested", since many networks block it outbound.
+    /// </summary>
+    internal static class SmtpProbe
+    {
+        public static async Task<SmtpProbeResult> ProbeAsync(string host, Severity severity, CheckContext context, CancellationToken cancellationToken)
+        {
+            var result = new SmtpProbeResult(host);
+            var addresses = await context.Dns.AddressesAsync(host, cancellationToken).ConfigureAwait(false);
+            if (addresses.Status != DnsLookupStatus.Found)
+            {
+                if (addresses.Status == DnsLookupStatus.Failed)
+                {
+                    context.Unknown(Messages.Format("CheckDnsFailed", host, addresses.Error), host);
+                }
+                else
+                {
+                    context.Add(new Finding(ErrorCodes.SmtpTlsFailed, severity, Messages.Format("CheckMxNoAddress", host), "RFC 5321 §5.1", target: host));
+                    result.Status = SmtpProbeStatus.Failed;
+                }
+
+                return result;
+            }
+
+            var address = addresses.Records[0];
+            result.Address = address.ToString();
+            TlsConnection connection;
+            try
+            {
+                connection = await TlsConnection.ConnectAsync(address, context.Options.SmtpPort, context.Options.Timeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is SocketException || ex is NetworkTimeoutException || ex is IOException || ex is ObjectDisposedException)
+            {
+                context.Info(ErrorCodes.SmtpNotTested, Messages.Format("CheckSmtpNotTested", host, address, context.Options.SmtpPort, PolicyFetcher.Reason(ex)), "RFC 8461 §4.2", host);
+                return result;
+            }
+
+            using (connection)
+            {
+                try
+                {
+                    await NetworkTimeout.Within(TalkAsync(connection, host, severity, result, context, cancellationToken), context.Options.Timeout, connection.Dispose, host, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException || ex is NetworkTimeoutException || ex is ObjectDisposedException || ex is InvalidDataException)
+                {
+                    context.Add(new Finding(ErrorCodes.SmtpProtocol, severity, Messages.Format("CheckSmtpBroken", host, PolicyFetcher.Reason(ex)), "RFC 5321 §4.2", target: host));
+                    result.Status = SmtpProbeStatus.Failed;
+                    return result;
+                }
+
+                if (result.StartTlsOffered != true)
+                {
+                    return result;
+                }
+
+                try
+                {
+                    await connection.StartTlsAsync(host, context.Options.Timeout, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is AuthenticationException || ex is IOException || ex is NetworkTimeoutException || ex is ObjectDisposedException)
+                {
+                    context.Add(new Finding(ErrorCodes.SmtpTlsFailed, severity, Messages.Format("CheckSmtpTlsFailed", host, PolicyFetcher.Reason(ex)), "RFC 8461 §4.2, §7.2", target: host));
+                    result.Status = SmtpProbeStatus.Failed;
+                    return result;
+                }
+
+                result.TlsProtocol = PolicyFetcher.ProtocolName(connection.Protocol);
+                int before = context.Findings.Count;
+                PolicyFetcher.CheckProtocol(connection.Protocol, host, context, severity);
+                if (connection.Certificate != null)
+                {
+                    result.Certificate = CertificateInspector.Inspect(connection.Certificate, connection.SentCertificates, host, policyHost: false,
+                        context.Options.TrustedRoots, context.Now, "RFC 8461 §4.2", context.Findings, severity);
+                }
+
+                bool refused = context.Findings.Skip(before).Any(f => f.Code != ErrorCodes.CertificateExpiresSoon && f.Code != ErrorCodes.CertificatePartialWildcard);
+                result.Status = refused ? SmtpProbeStatus.Failed : SmtpProbeStatus.Passed;
+                context.Verbose(Messages.Format("CheckSmtpDone", host, address, result.TlsProtocol, result.Status));
+                return result;
+            }
+        }
+
+        private static async Task TalkAsync(TlsConnection connection, string host, Severity severity, SmtpProbeResult result, CheckContext context, CancellationToken cancellationToken)
+        {
+            var stream = connection.Stream;
+            var (code, lines) = await ReadReplyAsync(stream, cancellationToken).ConfigureAwait(false);
+            result.Banner = lines.FirstOrDefault();
+            if (code != 220)
+            {
+                throw new InvalidDataException(Messages.Format("CheckSmtpUnexpectedReply", "banner", code, result.Banner));
+            }
+
+            await WriteAsync(stream, "EHLO " + context.Options.HelloName, cancellationToken).ConfigureAwait(false);
+            (code, lines) = await ReadReplyAsync(stream, cancellationToken).ConfigureAwait(false);
+            if (code != 250)
+            {
+                throw new InvalidDataException(Messages.Format("CheckSmtpUnexpectedReply", "EHLO", code, lines.FirstOrDefault()));
+            }
+
+            result.StartTlsOffered = lines.Skip(1).Any(l => l.Trim().Equals("STARTTLS", StringComparison.OrdinalIgnoreCase));
+            if (result.StartTlsOffered != true)
+            {
+                context.Add(new Finding(ErrorCodes.SmtpNoStartTls, severity, Messages.Format("CheckSmtpNoStartTls", host), "RFC 8461 §4.2, RFC 3207", target: host));
+                result.Status = SmtpProbeStatus.Failed;
+                await WriteAsync(stream, "QUIT", cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            await WriteAsync(stream, "STARTTLS", cancellationToken).ConfigureAwait(false);
+            (code, lines) = await ReadReplyAsync(stream, cancellationToken).ConfigureAwait(false);
+            if (code != 220)
+            {
+                throw new InvalidDataException(Messages.Format("CheckSmtpUnexpectedReply", "STARTTLS", code, lines.FirstOrDefault()));
+            }
+        }
+
+        private static async Task WriteAsync(Stream stream, string command, CancellationToken cancellationToken)
+        {
+            byte[] bytes = Encoding.ASCII.GetBytes(command + "\r\n");
+            await stream.WriteAsync(bytes, 0, bytes.Length, cancellationToken).ConfigureAwait(false);
+            await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>One SMTP reply, multi-line aware (RFC 5321 §4.2.1): its code and the text of each line.</summary>
+        private static async Task<(int Code, string[] Lines)> ReadReplyAsync(Stream stream, CancellationToken cancellationToken)
+        {
+            var lines = new System.Collections.Generic.List<string>();
+            var line = new StringBuilder();
+            var one = new byte[1];
+            while (true)
+            {
+                // Byte by byte, so that nothing of the TLS handshake that follows STARTTLS is read here.
+                int read = await stream.ReadAsync(one, 0, 1, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    throw new IOException(Messages.Get("HttpNoResponse"));
+                }
+
+                if (one[0] != (byte)'\n')
+                {
+                    if (line.Length > 1000)
+                    {
+                        throw new InvalidDataException(Messages.Format("HttpLineTooLong", 1000));
+                    }
+
+                    line.Append((char)one[0]);
+                    continue;
+                }
+
+                string text = line.ToString().TrimEnd('\r');
+                line.Clear();
+                if (text.Length < 3 || !int.TryParse(text.Substring(0, 3), out int code))
+                {
+                    throw new InvalidDataException(Messages.Format("CheckSmtpUnexpectedReply", "reply", 0, text));
+                }
+
+                lines.Add(text.Length > 4 ? text.Substring(4) : string.Empty);
+                if (text.Length == 3 || text[3] != '-')
+                {
+                    return (code, lines.ToArray());
+                }
+            }
+        }
+    }
+}

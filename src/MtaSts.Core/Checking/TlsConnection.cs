@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace MtaSts.Checking
+{
+    /// <summary>
+    /// A TCP connection that can be turned into TLS with SNI, keeping what a strict check needs: the negotiated
+    /// protocol, the leaf certificate and the certificates the server itself sent (RFC 8461 §7.1, §7.2).
+    /// </summary>
+    internal sealed class TlsConnection : IDisposable
+    {
+        private readonly TcpClient client;
+        private SslStream? tls;
+
+        private TlsConnection(TcpClient client)
+        {
+            this.client = client;
+            Stream = client.GetStream();
+        }
+
+        public Stream Stream { get; private set; }
+
+        public SslProtocols Protocol => tls?.SslProtocol ?? SslProtocols.None;
+
+        public X509Certificate2? Certificate { get; private set; }
+
+        public IReadOnlyList<X509Certificate2> SentCertificates { get; private set; } = Array.Empty<X509Certificate2>();
+
+        public static async Task<TlsConnection> ConnectAsync(IPAddress address, int port, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            var client = new TcpClient(address.AddressFamily);
+            try
+            {
+                await NetworkTimeout.Within(client.ConnectAsync(address, port), timeout, client.Dispose, $"{address}:{port}", cancellationToken).ConfigureAwait(false);
+                client.NoDelay = true;
+                return new TlsConnection(client);
+            }
+            catch
+            {
+                client.Dispose();
+                throw;
+            }
+        }
+
+        /// <summary>Runs the TLS handshake with SNI = <paramref name="hostName"/>; the certificate is judged later, never here.</summary>
+        public async Task StartTlsAsync(string hostName, TimeSpan timeout, CancellationToken cancellationToken)
+        {
+            tls = new SslStream(Stream, leaveInnerStreamOpen: false, Capture);
+            await NetworkTimeout.Within(tls.AuthenticateAsClientAsync(hostName, null, SslProtocols.None, checkCertificateRevocation: false),
+                timeout, Dispose, hostName, cancellationToken).ConfigureAwait(false);
+            Stream = tls;
+        }
+
+        public void Dispose()
+        {
+            tls?.Dispose();
+            client.Dispose();
+        }
+
+        private bool Capture(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+        {
+            if (certificate != null)
+            {
+                Certificate = new X509Certificate2(certificate);
+            }
+
+            // SslStream puts the certificates the peer sent into the ExtraStore of the chain it built.
+            SentCertificates = chain?.ChainPolicy.ExtraStore.Cast<X509Certificate2>().Select(c => new X509Certificate2(c)).ToList()
+                ?? (IReadOnlyList<X509Certificate2>)Array.Empty<X509Certificate2>();
+            return true;
+        }
+    }
+}
