@@ -28,6 +28,7 @@ $moduleFiles = [ordered]@{
     'MtaSts.format.ps1xml'                     = 'module/MtaSts.format.ps1xml'
     'MtaSts.PowerShell.dll'                    = "$binaries/MtaSts.PowerShell.dll"
     'MtaSts.Core.dll'                          = "$binaries/MtaSts.Core.dll"
+    'DnsClient.dll'                            = "$binaries/DnsClient.dll"
     # Windows PowerShell 5.1 (.NET Framework) needs the span polyfills; PowerShell 7 has them built in.
     'System.Memory.dll'                        = "$binaries/System.Memory.dll"
     'System.Buffers.dll'                       = "$binaries/System.Buffers.dll"

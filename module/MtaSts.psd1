@@ -5,7 +5,7 @@
     Author                 = 'MtaSts contributors'
     CompanyName            = 'MtaSts contributors'
     Copyright              = '(c) 2026 MtaSts contributors. MIT License.'
-    Description            = 'Deploy MTA-STS (RFC 8461) correctly the first time: generate the policy file and the _mta-sts TXT record as typed objects, export the policy with exact bytes, pipe records into Windows DNS Server, Azure DNS or a BIND zone file, and parse existing policies and records with line-and-column errors.'
+    Description            = 'Deploy MTA-STS (RFC 8461) correctly the first time: generate the policy file and the _mta-sts TXT record as typed objects, export the policy with exact bytes, pipe records into Windows DNS Server, Azure DNS or a BIND zone file, parse existing policies and records with line-and-column errors, and check live deployments the way a sending mail server does.'
     PowerShellVersion      = '5.1'
     CompatiblePSEditions   = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
@@ -17,12 +17,14 @@
         'ConvertFrom-MtaStsTxtRecord'
         'ConvertFrom-TlsRptRecord'
         'Export-MtaStsPolicy'
+        'Get-MtaStsPolicy'
         'Get-TlsRptSummary'
         'Import-MtaStsPolicy'
         'Import-TlsRptReport'
         'New-MtaStsPolicy'
         'New-MtaStsTxtRecord'
         'New-TlsRptRecord'
+        'Test-MtaStsDomain'
     )
     VariablesToExport      = @()
     AliasesToExport        = @()
@@ -31,6 +33,7 @@
         'MtaSts.format.ps1xml'
         'MtaSts.PowerShell.dll'
         'MtaSts.Core.dll'
+        'DnsClient.dll'
         'System.Memory.dll'
         'System.Buffers.dll'
         'System.Numerics.Vectors.dll'
@@ -47,7 +50,7 @@
             Tags         = @('MTA-STS', 'MTASTS', 'RFC8461', 'TLS-RPT', 'SMTP', 'Email', 'Mail', 'DNS', 'TLS', 'Security', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/mtasts/MtaSts'
             LicenseUri   = 'https://github.com/mtasts/MtaSts/blob/main/LICENSE'
-            ReleaseNotes = 'First release: New-MtaStsPolicy, New-MtaStsTxtRecord, Export-MtaStsPolicy, Import-MtaStsPolicy, ConvertFrom-MtaStsPolicy, ConvertFrom-MtaStsTxtRecord, New-TlsRptRecord, ConvertFrom-TlsRptRecord, Import-TlsRptReport, Get-TlsRptSummary.'
+            ReleaseNotes = 'First release: New-MtaStsPolicy, New-MtaStsTxtRecord, Export-MtaStsPolicy, Import-MtaStsPolicy, ConvertFrom-MtaStsPolicy, ConvertFrom-MtaStsTxtRecord, New-TlsRptRecord, ConvertFrom-TlsRptRecord, Import-TlsRptReport, Get-TlsRptSummary, Get-MtaStsPolicy, Test-MtaStsDomain.'
         }
     }
 }

@@ -21,9 +21,7 @@ namespace MtaSts.Checking
 
         public DnsClientLookup(IReadOnlyList<IPEndPoint>? servers, TimeSpan timeout)
         {
-            var options = servers == null || servers.Count == 0
-                ? new LookupClientOptions()
-                : new LookupClientOptions(servers.Select(s => new NameServer(s)).ToArray());
+            var options = new LookupClientOptions((servers != null && servers.Count > 0 ? servers : SystemServers()).Select(s => new NameServer(s)).ToArray());
             options.UseCache = false;
             options.Timeout = timeout;
             options.Retries = 1;
@@ -72,7 +70,7 @@ namespace MtaSts.Checking
                 }
                 catch (DnsResponseException ex)
                 {
-                    return new DnsAnswer<T>(DnsLookupStatus.Failed, error: Messages.Format("DnsQueryFailed", type, current, ex.Message));
+                    return new DnsAnswer<T>(DnsLookupStatus.Failed, error: ex.Message);
                 }
 
                 var code = response.Header.ResponseCode;
@@ -83,7 +81,7 @@ namespace MtaSts.Checking
 
                 if (code != DnsHeaderResponseCode.NoError)
                 {
-                    return new DnsAnswer<T>(DnsLookupStatus.Failed, error: Messages.Format("DnsQueryFailed", type, current, code));
+                    return new DnsAnswer<T>(DnsLookupStatus.Failed, error: type + " " + current + ": " + code);
                 }
 
                 // A recursive resolver answers with the whole CNAME chain; an authoritative server may stop at the alias.
@@ -104,6 +102,35 @@ namespace MtaSts.Checking
             }
 
             return new DnsAnswer<T>(DnsLookupStatus.Failed, error: Messages.Format("DnsCnameLoop", name, MaxCnameHops));
+        }
+
+        /// <summary>
+        /// The system's resolvers: what the network interfaces report, else the nameserver lines of /etc/resolv.conf
+        /// (a host or namespace with only a loopback interface reports none). Never a public resolver as a fallback.
+        /// </summary>
+        private static IReadOnlyList<IPEndPoint> SystemServers()
+        {
+            var found = NameServer.ResolveNameServers(skipIPv6SiteLocal: true, fallbackToGooglePublicDns: false)
+                .Select(s => new IPEndPoint(IPAddress.Parse(s.Address), s.Port)).ToList();
+            const string resolvConf = "/etc/resolv.conf";
+            if (found.Count == 0 && System.IO.File.Exists(resolvConf))
+            {
+                foreach (string line in System.IO.File.ReadAllLines(resolvConf))
+                {
+                    var parts = line.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+                    if (parts.Length >= 2 && parts[0] == "nameserver" && IPAddress.TryParse(parts[1].Split('%')[0], out var address))
+                    {
+                        found.Add(new IPEndPoint(address, 53));
+                    }
+                }
+            }
+
+            if (found.Count == 0)
+            {
+                throw new InvalidOperationException(Messages.Get("DnsNoServers"));
+            }
+
+            return found;
         }
 
         private static string HostName(string name) => name.TrimEnd('.').ToLowerInvariant();

@@ -19,8 +19,8 @@ namespace MtaSts.PowerShell.Commands
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
 
-        /// <summary>The policy to write.</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        /// <summary>The policy to write; the Policy property of Get-MtaStsPolicy and Test-MtaStsDomain results binds too.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Policy")]
         public MtaStsPolicy InputObject { get; set; } = null!;
 

@@ -1,0 +1,88 @@
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using MtaSts.Checking;
+using MtaSts.PowerShell.Internal;
+using MtaSts.PowerShell.Resources;
+using MtaSts.Validation;
+
+namespace MtaSts.PowerShell.Commands
+{
+    /// <summary>
+    /// Get-MtaStsPolicy: discovers and fetches the policy a sender would use (RFC 8461 §3): the _mta-sts TXT record,
+    /// then the HTTPS GET under the sender rules. Problems become errors that name the rule and the fix.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "MtaStsPolicy")]
+    [OutputType(typeof(MtaStsRemotePolicy))]
+    public sealed class GetMtaStsPolicyCommand : LiveCheckCmdlet<(MtaStsRemotePolicy? Policy, MtaStsDomainCheck Check)>
+    {
+        private protected override Task<(MtaStsRemotePolicy? Policy, MtaStsDomainCheck Check)> RunAsync(string domain, CancellationToken cancellationToken) =>
+            MtaStsChecker.GetPolicyAsync(domain, NewOptions(), cancellationToken);
+
+        private protected override void Write(string domain, (MtaStsRemotePolicy? Policy, MtaStsDomainCheck Check) result)
+        {
+            var check = result.Check;
+            if (VerboseWanted)
+            {
+                foreach (string line in check.Log)
+                {
+                    WriteVerbose(check.Domain + ": " + line);
+                }
+            }
+
+            foreach (var finding in check.Findings)
+            {
+                if (finding.Severity == Severity.Error || finding.Code == ErrorCodes.DnsLookupFailed)
+                {
+                    var record = new ErrorRecord(new MtaStsFormatException(finding), finding.Code, Category(finding.Code), finding.Target ?? check.Domain)
+                    {
+                        ErrorDetails = new ErrorDetails(check.Domain + ": " + finding),
+                    };
+                    WriteError(record);
+                }
+                else if (finding.Severity == Severity.Warning)
+                {
+                    WriteWarning(check.Domain + ": " + finding);
+                }
+                else
+                {
+                    WriteVerbose(check.Domain + ": " + finding);
+                }
+            }
+
+            if (result.Policy != null)
+            {
+                WriteObject(result.Policy);
+            }
+        }
+
+        private static ErrorCategory Category(string code)
+        {
+            switch (code)
+            {
+                case ErrorCodes.TxtRecordMissing:
+                case ErrorCodes.PolicyHostMissing:
+                case ErrorCodes.PolicyHttpStatus:
+                    return ErrorCategory.ObjectNotFound;
+                case ErrorCodes.DnsLookupFailed:
+                case ErrorCodes.PolicyHostUnreachable:
+                case ErrorCodes.PolicyTimeout:
+                    return ErrorCategory.ResourceUnavailable;
+                case ErrorCodes.PolicyTlsFailed:
+                case ErrorCodes.TlsVersionTooOld:
+                case ErrorCodes.CertificateExpired:
+                case ErrorCodes.CertificateNotYetValid:
+                case ErrorCodes.CertificateSelfSigned:
+                case ErrorCodes.CertificateChainIncomplete:
+                case ErrorCodes.CertificateUntrusted:
+                case ErrorCodes.CertificateNameMismatch:
+                case ErrorCodes.CertificateNoDnsName:
+                    return ErrorCategory.SecurityError;
+                case ErrorCodes.DomainInvalid:
+                    return ErrorCategory.InvalidArgument;
+                default:
+                    return ErrorCategory.InvalidData;
+            }
+        }
+    }
+}

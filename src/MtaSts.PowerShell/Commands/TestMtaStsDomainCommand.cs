@@ -1,0 +1,93 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using MtaSts.Checking;
+using MtaSts.Json;
+using MtaSts.PowerShell.Internal;
+using MtaSts.PowerShell.Resources;
+
+namespace MtaSts.PowerShell.Commands
+{
+    /// <summary>
+    /// Test-MtaStsDomain: checks live deployments the way a sending server meets them (RFC 8461; the digest's
+    /// section 7B) and writes one result per domain as soon as it is ready, with an overall status and findings.
+    /// </summary>
+    [Cmdlet(VerbsDiagnostic.Test, "MtaStsDomain")]
+    [OutputType(typeof(MtaStsDomainCheck))]
+    public sealed class TestMtaStsDomainCommand : LiveCheckCmdlet<MtaStsDomainCheck>
+    {
+        private PolicyStateStore? state;
+        private string? statePath;
+
+        /// <summary>Also connect to every MX host on port 25 and check STARTTLS, TLS 1.2+ and its certificate (RFC 8461 §4.2).</summary>
+        [Parameter]
+        public SwitchParameter IncludeSmtp { get; set; }
+
+        /// <summary>A JSON file remembering each domain's id and policy hash, to flag a policy changed without a new id.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string? StatePath { get; set; }
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            if (StatePath == null)
+            {
+                return;
+            }
+
+            statePath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(StatePath);
+            try
+            {
+                state = File.Exists(statePath) ? PolicyStateStore.FromJson(File.ReadAllText(statePath)) : new PolicyStateStore();
+                WriteVerbose(Messages.Format(File.Exists(statePath) ? "StateLoaded" : "StateNew", statePath));
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is JsonParseException || ex is FormatException)
+            {
+                ThrowTerminatingError(new ErrorRecord(new InvalidDataException(Messages.Format("StateUnreadable", statePath, ex.Message), ex),
+                    "MtaStsStateFileInvalid", ErrorCategory.InvalidData, statePath));
+            }
+        }
+
+        private protected override Task<MtaStsDomainCheck> RunAsync(string domain, CancellationToken cancellationToken)
+        {
+            var options = NewOptions();
+            options.IncludeSmtp = IncludeSmtp.IsPresent;
+            return MtaStsChecker.CheckAsync(domain, options, state, cancellationToken);
+        }
+
+        private protected override void Write(string domain, MtaStsDomainCheck result)
+        {
+            if (VerboseWanted)
+            {
+                foreach (string line in result.Log)
+                {
+                    WriteVerbose(result.Domain + ": " + line);
+                }
+
+                WriteVerbose(Messages.Format("CheckSummary", result.Domain, result.Status, result.ErrorCount, result.WarningCount, (int)result.Duration.TotalMilliseconds));
+            }
+
+            WriteObject(result);
+        }
+
+        private protected override void Finish()
+        {
+            if (state == null || statePath == null)
+            {
+                return;
+            }
+
+            try
+            {
+                AtomicFile.Write(statePath, System.Text.Encoding.UTF8.GetBytes(state.ToJson()));
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                WriteError(IoError(ex, "MtaStsStateFileWriteFailed", ErrorCategory.WriteError, statePath));
+            }
+        }
+    }
+}

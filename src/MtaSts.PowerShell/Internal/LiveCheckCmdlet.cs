@@ -1,0 +1,252 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using System.Threading;
+using System.Threading.Tasks;
+using MtaSts.Checking;
+using MtaSts.PowerShell.Resources;
+
+namespace MtaSts.PowerShell.Internal
+{
+    /// <summary>
+    /// What the cmdlets that look at live deployments share: the domain input (by value and by property name), the
+    /// resolver, trust and timeout options, and a bounded number of domains checked at once with each result written
+    /// as soon as it is ready. Every check gets its own options object, so parallel checks share no settings.
+    /// </summary>
+    public abstract class LiveCheckCmdlet<TResult> : MtaStsCmdlet
+    {
+        private readonly BlockingCollection<Completion> completions = new BlockingCollection<Completion>();
+        private readonly CancellationTokenSource stopping = new CancellationTokenSource();
+        private readonly Stopwatch sinceProgress = Stopwatch.StartNew();
+        private CultureInfo? culture;
+        private CultureInfo? uiCulture;
+        private int running;
+        private int submitted;
+        private int finished;
+
+        /// <summary>The policy domains, for example example.com; piped strings and objects with a Domain property bind.</summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("Name", "DomainName", "PolicyDomain")]
+        [ValidateNotNullOrEmpty]
+        public string[] Domain { get; set; } = Array.Empty<string>();
+
+        /// <summary>DNS servers to ask instead of the system's resolvers: an IP address, with :port if not 53 ([v6]:port for IPv6).</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[]? DnsServer { get; set; }
+
+        /// <summary>Root certificates to trust besides the system's (a private PKI or a staging CA): certificates, or paths to PEM/DER files.</summary>
+        [Parameter]
+        [CertificateTransformation]
+        public X509Certificate2[]? TrustedRootCertificate { get; set; }
+
+        /// <summary>Seconds each DNS query, connection, TLS handshake and HTTP exchange may take.</summary>
+        [Parameter]
+        [ValidateRange(1, 300)]
+        public int TimeoutSec { get; set; } = 10;
+
+        /// <summary>How many domains are checked at the same time.</summary>
+        [Parameter]
+        [ValidateRange(1, 256)]
+        public int ThrottleLimit { get; set; } = 16;
+
+        private protected IReadOnlyList<IPEndPoint> DnsServers { get; private set; } = Array.Empty<IPEndPoint>();
+
+        protected override void BeginProcessing()
+        {
+            culture = CultureInfo.CurrentCulture;
+            uiCulture = CultureInfo.CurrentUICulture;
+            var servers = new List<IPEndPoint>();
+            foreach (string text in DnsServer ?? Array.Empty<string>())
+            {
+                if (!TryParseEndPoint(text, out var endPoint))
+                {
+                    ThrowTerminatingError(new ErrorRecord(new ArgumentException(Messages.Format("DnsServerInvalid", text)), "MtaStsDnsServerInvalid", ErrorCategory.InvalidArgument, text));
+                }
+
+                servers.Add(endPoint!);
+            }
+
+            DnsServers = servers;
+        }
+
+        protected override void ProcessRecord()
+        {
+            foreach (string domain in Domain)
+            {
+                while (running >= ThrottleLimit)
+                {
+                    Emit(Take());
+                }
+
+                Start(domain.Trim());
+                while (completions.TryTake(out var done))
+                {
+                    Emit(done);
+                }
+            }
+        }
+
+        protected override void EndProcessing()
+        {
+            while (running > 0)
+            {
+                Emit(Take());
+            }
+
+            if (submitted > 1)
+            {
+                WriteProgress(new ProgressRecord(1, Messages.Get("CheckProgressActivity"), Messages.Get("ReportProgressDone")) { RecordType = ProgressRecordType.Completed });
+            }
+
+            Finish();
+        }
+
+        protected override void StopProcessing() => stopping.Cancel();
+
+        /// <summary>The options of one check, built anew for each domain.</summary>
+        private protected CheckOptions NewOptions() => new CheckOptions
+        {
+            DnsServers = DnsServers,
+            Timeout = TimeSpan.FromSeconds(TimeoutSec),
+            TrustedRoots = TrustedRootCertificate ?? Array.Empty<X509Certificate2>(),
+        };
+
+        /// <summary>Checks one domain on a worker thread; must not touch the pipeline.</summary>
+        private protected abstract Task<TResult> RunAsync(string domain, CancellationToken cancellationToken);
+
+        /// <summary>Writes one finished result, on the pipeline thread.</summary>
+        private protected abstract void Write(string domain, TResult result);
+
+        /// <summary>Runs after the last result was written.</summary>
+        private protected virtual void Finish()
+        {
+        }
+
+        private void Start(string domain)
+        {
+            running++;
+            submitted++;
+            var ui = uiCulture;
+            var current = culture;
+            Task.Run(async () =>
+            {
+                CultureInfo.CurrentUICulture = ui!;
+                CultureInfo.CurrentCulture = current!;
+                try
+                {
+                    completions.Add(new Completion(domain, await RunAsync(domain, stopping.Token).ConfigureAwait(false), null));
+                }
+                catch (Exception ex)
+                {
+                    completions.Add(new Completion(domain, default, ex));
+                }
+            });
+        }
+
+        private Completion Take()
+        {
+            try
+            {
+                return completions.Take(stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        private void Emit(Completion done)
+        {
+            running--;
+            finished++;
+            if (done.Failure is OperationCanceledException && stopping.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+
+            if (done.Failure != null)
+            {
+                WriteError(new ErrorRecord(done.Failure, "MtaStsCheckFailed", ErrorCategory.NotSpecified, done.Domain)
+                {
+                    ErrorDetails = new ErrorDetails(Messages.Format("CheckFailed", done.Domain, done.Failure.Message)),
+                });
+            }
+            else
+            {
+                Write(done.Domain, done.Result!);
+            }
+
+            if (submitted > 1 && sinceProgress.ElapsedMilliseconds >= 200)
+            {
+                sinceProgress.Restart();
+                WriteProgress(new ProgressRecord(1, Messages.Get("CheckProgressActivity"), Messages.Format("CheckProgressStatus", finished, submitted))
+                {
+                    CurrentOperation = done.Domain,
+                });
+            }
+        }
+
+        private static bool TryParseEndPoint(string text, out IPEndPoint? endPoint)
+        {
+            endPoint = null;
+            string host = text.Trim();
+            int port = 53;
+            int colon = host.LastIndexOf(':');
+            if (host.StartsWith("[", StringComparison.Ordinal))
+            {
+                int close = host.IndexOf(']');
+                if (close < 0)
+                {
+                    return false;
+                }
+
+                if (close + 1 < host.Length && (host[close + 1] != ':' || !int.TryParse(host.Substring(close + 2), NumberStyles.None, CultureInfo.InvariantCulture, out port)))
+                {
+                    return false;
+                }
+
+                host = host.Substring(1, close - 1);
+            }
+            else if (colon > 0 && host.IndexOf(':') == colon)
+            {
+                if (!int.TryParse(host.Substring(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out port))
+                {
+                    return false;
+                }
+
+                host = host.Substring(0, colon);
+            }
+
+            if (!IPAddress.TryParse(host, out var address) || port < 1 || port > 65535)
+            {
+                return false;
+            }
+
+            endPoint = new IPEndPoint(address, port);
+            return true;
+        }
+
+        private readonly struct Completion
+        {
+            public Completion(string domain, TResult? result, Exception? failure)
+            {
+                Domain = domain;
+                Result = result;
+                Failure = failure;
+            }
+
+            public string Domain { get; }
+
+            public TResult? Result { get; }
+
+            public Exception? Failure { get; }
+        }
+    }
+}
