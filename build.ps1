@@ -117,6 +117,9 @@ function Invoke-Test {
     $xunitPassed = [int]$counters.passed
     $xunitFailed = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
 
+    # The STARTTLS listener the integration tests start inside their network namespace.
+    Invoke-Native dotnet @('build', (Join-Path $root 'tests/Integration/SmtpStub/SmtpStub.csproj'), '-c', 'Release', '--nologo', '-v', 'q')
+
     $pesterResult = Join-Path $results 'pester.json'
     $runner = Join-Path $root 'tests/Pester/Invoke-PesterRun.ps1'
     & dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterPath (Get-PesterPath) -ModulePath (Join-Path $moduleOut 'MtaSts.psd1') -ResultPath $pesterResult

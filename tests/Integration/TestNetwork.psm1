@@ -19,6 +19,7 @@ $script:Scenarios = [ordered]@{
     redirect         = @{ Nginx = 'redirect' }
     html             = @{ Nginx = 'html' }
     notype           = @{ Nginx = 'notype' }
+    charset          = @{ Nginx = 'charset' }
     htmlbody         = @{ Body = "<!DOCTYPE html>`n<html><body>Not found</body></html>`n" }
     bom              = @{ Bom = $true }
     selfsigned       = @{ Cert = 'selfsigned' }
@@ -160,6 +161,7 @@ function Start-TestNetwork {
             'redirect' { "return 301 https://www.$domain/.well-known/mta-sts.txt;" }
             'html' { "root $web/$name; default_type text/html;" }
             'notype' { "root $web/$name; default_type `"`";" }
+            'charset' { "root $web/$name; default_type `"text/plain; charset=iso-8859-1`";" }
             'slow' { "root $web/$name; default_type text/plain; limit_rate 10; limit_rate_after 0;" }
             default { "root $web/$name; default_type text/plain;" }
         }
@@ -177,18 +179,17 @@ function Start-TestNetwork {
     $pair = Save-TestCertificate $certs 'example.com' (New-TestCertificate -Subject 'mta-sts.example.com' -DnsName 'mta-sts.example.com' -Issuer $intermediate.Certificate) @($intermediate)
     $servers.Add("  server { listen 127.0.0.1:443 ssl; server_name mta-sts.example.com; ssl_certificate $($pair.Certificate); ssl_certificate_key $($pair.Key); location = /.well-known/mta-sts.txt { root $web/example.com; default_type text/plain; } }")
 
-    # d<N>.bulk.test: correct domains that all share one policy host configuration and one MX.
+    # d<N>.bulk.test: correct domains, each with a certificate of its own, all sharing one policy file and one MX.
     $bulk = @("`$TTL 300", '@ IN SOA ns.bulk.test. hostmaster.bulk.test. 1 3600 600 86400 300', '@ IN NS ns.bulk.test.', 'ns IN A 127.0.0.1', 'mx IN A 127.0.0.10')
-    $bulkNames = [Collections.Generic.List[string]]::new()
-    for ($i = 1; $i -le $BulkCount; $i++) {
-        $bulk += "_mta-sts.d$i IN TXT `"v=STSv1; id=$PolicyId`"", "mta-sts.d$i IN A 127.0.0.1", "d$i IN MX 10 mx.bulk.test.", "_smtp._tls.d$i IN TXT `"v=TLSRPTv1; rua=mailto:tlsrpt@bulk.test`""
-        $bulkNames.Add("mta-sts.d$i.bulk.test")
-    }
-    $mxNames.Add('mx.bulk.test')
     New-Item -ItemType Directory -Force (Join-Path $web 'bulk/.well-known') | Out-Null
     [IO.File]::WriteAllText((Join-Path $web 'bulk/.well-known/mta-sts.txt'), (Get-PolicyText 'enforce' 'mx.bulk.test'))
-    $bulkCert = Save-TestCertificate $certs 'bulk' (New-TestCertificate -Subject 'mta-sts.bulk.test' -DnsName (@('mta-sts.bulk.test') + $bulkNames) -Issuer $intermediate.Certificate) @($intermediate)
-    $servers.Add("  server { listen 127.0.0.1:443 ssl default_server; server_name _; ssl_certificate $($bulkCert.Certificate); ssl_certificate_key $($bulkCert.Key); location = /.well-known/mta-sts.txt { root $web/bulk; default_type text/plain; } }")
+    $bulkCerts = New-Item -ItemType Directory -Force (Join-Path $certs 'bulk')
+    for ($i = 1; $i -le $BulkCount; $i++) {
+        $bulk += "_mta-sts.d$i IN TXT `"v=STSv1; id=$PolicyId`"", "mta-sts.d$i IN A 127.0.0.1", "d$i IN MX 10 mx.bulk.test.", "_smtp._tls.d$i IN TXT `"v=TLSRPTv1; rua=mailto:tlsrpt@bulk.test`""
+        $pair = Save-TestCertificate $bulkCerts "d$i" (New-TestCertificate -Subject "mta-sts.d$i.bulk.test" -DnsName "mta-sts.d$i.bulk.test" -Issuer $intermediate.Certificate) @($intermediate)
+        $servers.Add("  server { listen 127.0.0.1:443 ssl; server_name mta-sts.d$i.bulk.test; ssl_certificate $($pair.Certificate); ssl_certificate_key $($pair.Key); location = /.well-known/mta-sts.txt { root $web/bulk; default_type text/plain; } }")
+    }
+    $mxNames.Add('mx.bulk.test')
 
     # The MX side: a correct listener, one without STARTTLS, one whose certificate names another host.
     $mxGood = Save-TestCertificate $certs 'mx-good' (New-TestCertificate -Subject 'mx' -DnsName $mxNames -Issuer $intermediate.Certificate) @($intermediate)

@@ -8,7 +8,7 @@ $ErrorActionPreference = 'Stop'
 Import-Module $PesterPath -Force
 $env:MTASTS_MODULE_PATH = (Resolve-Path $ModulePath).Path
 $configuration = New-PesterConfiguration
-$configuration.Run.Path = $PSScriptRoot
+$configuration.Run.Path = @($PSScriptRoot, (Join-Path $PSScriptRoot '../Integration'))
 $configuration.Run.PassThru = $true
 $configuration.Output.Verbosity = 'Normal'
 $result = Invoke-Pester -Configuration $configuration

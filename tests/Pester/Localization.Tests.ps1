@@ -50,19 +50,22 @@ Describe 'Messages in en-US and pt-BR' {
             Command = { New-MtaStsPolicy -Mx mail.example.com -Mode Enforce | Export-MtaStsPolicy -Path $site -NoClobber } }
         @{ Name = 'Import-TlsRptReport with truncated JSON'; Id = 'TlsRptReportInvalid'; English = 'line 1, column 27: The report is not valid JSON'; Portuguese = 'linha 1, coluna 27: O relatório não é JSON válido'
             Command = { Import-TlsRptReport -LiteralPath $badReport } }
+        @{ Name = 'Test-MtaStsDomain with a bad -DnsServer'; Id = 'MtaStsDnsServerInvalid'; English = 'is not a DNS server address'; Portuguese = 'não é um endereço de servidor DNS'
+            Command = { Test-MtaStsDomain example.com -DnsServer '192.0.2.1:99999' } }
         @{ Name = 'New-MtaStsPolicy -MaxAge 1w (parameter binding)'; Id = 'ParameterArgumentTransformationError'; English = 'is not a number of seconds'; Portuguese = 'não é um número de segundos'
             Command = { New-MtaStsPolicy -Mx mail.example.com -MaxAge '1w' } }
     ) {
-        $english = Get-Outcome 'en-US' $Command
-        $portuguese = Get-Outcome 'pt-BR' $Command
+        # $English and $Portuguese are the expected fragments; PowerShell names are case-insensitive, hence these names.
+        $inEnglish = Get-Outcome 'en-US' $Command
+        $inPortuguese = Get-Outcome 'pt-BR' $Command
 
-        $english | Should -Not -BeNullOrEmpty
-        $portuguese | Should -Not -BeNullOrEmpty
-        $english.FullyQualifiedErrorId | Should -BeLike "$Id*"
-        $portuguese.FullyQualifiedErrorId | Should -Be $english.FullyQualifiedErrorId
-        $portuguese.CategoryInfo.Category | Should -Be $english.CategoryInfo.Category
-        $english.ToString() | Should -BeLike "*$English*"
-        $portuguese.ToString() | Should -BeLike "*$Portuguese*"
+        $inEnglish | Should -Not -BeNullOrEmpty
+        $inPortuguese | Should -Not -BeNullOrEmpty
+        $inEnglish.FullyQualifiedErrorId | Should -BeLike "$Id*"
+        $inPortuguese.FullyQualifiedErrorId | Should -Be $inEnglish.FullyQualifiedErrorId
+        $inPortuguese.CategoryInfo.Category | Should -Be $inEnglish.CategoryInfo.Category
+        $inEnglish.ToString().Contains($English) | Should -BeTrue -Because "the English message '$inEnglish' contains '$English'"
+        $inPortuguese.ToString().Contains($Portuguese) | Should -BeTrue -Because "the Portuguese message '$inPortuguese' contains '$Portuguese'"
     }
 
     It 'warnings follow the UI culture (max_age under a day, RFC 8461 §3.2)' {

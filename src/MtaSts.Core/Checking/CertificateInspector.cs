@@ -152,6 +152,22 @@ namespace MtaSts.Checking
             policy.GetType().GetProperty("DisableCertificateDownloads")?.SetValue(policy, true);
 
             chain.Build(leaf);
+            try
+            {
+                return Judge(chain, leaf, trustedRoots, now, hostName, section, findings, severity, out chainLength);
+            }
+            finally
+            {
+                foreach (var element in chain.ChainElements)
+                {
+                    element.Certificate.Dispose();
+                }
+            }
+        }
+
+        private static bool Judge(X509Chain chain, X509Certificate2 leaf, IReadOnlyList<X509Certificate2> trustedRoots, DateTime now,
+            string hostName, string section, List<Finding> findings, Severity severity, out int chainLength)
+        {
             chainLength = chain.ChainElements.Count;
             var statuses = chain.ChainElements.Cast<X509ChainElement>().SelectMany(e => e.ChainElementStatus).Select(s => s.Status)
                 .Concat(chain.ChainStatus.Select(s => s.Status)).Aggregate(X509ChainStatusFlags.NoError, (a, b) => a | b);

@@ -140,7 +140,7 @@ namespace MtaSts.Checking
 
         internal static string Reason(Exception ex) => ex is NetworkTimeoutException ? Messages.Get("CheckTimedOut") : (ex.InnerException?.Message ?? ex.Message);
 
-        private static bool CheckResponse(HttpResponse response, PolicyFetchResult result, CheckContext context)
+        internal static bool CheckResponse(HttpResponse response, PolicyFetchResult result, CheckContext context)
         {
             if (response.StatusCode >= 300 && response.StatusCode < 400)
             {

@@ -64,6 +64,11 @@ namespace MtaSts.Checking
         {
             tls?.Dispose();
             client.Dispose();
+            Certificate?.Dispose();
+            foreach (var certificate in SentCertificates)
+            {
+                certificate.Dispose();
+            }
         }
 
         private bool Capture(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)

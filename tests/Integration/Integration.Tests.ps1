@@ -1,0 +1,153 @@
+# Live checks against real servers: BIND, nginx and a STARTTLS listener in a network namespace of their own
+# (TestNetwork.psm1), with Debian's postfix-mta-sts-resolver as an independent client. Invoke-Scenarios.ps1 runs
+# the checks inside the namespace; the assertions are here. Skipped, with the reason, where the servers cannot run.
+BeforeDiscovery {
+    Import-Module (Join-Path $PSScriptRoot 'TestNetwork.psm1') -Force
+    $skipReason = Test-TestNetworkPrerequisite
+    $skip = [bool]$skipReason
+    if ($skip) { Write-Warning "Integration tests skipped: $skipReason" }
+
+    # Scenario => the codes its result must carry, and the overall status (digest 7B, 7C; RFC sections in the names).
+    $scenarios = @(
+        @{ Name = 'good'; Status = 'Pass'; Codes = @(); Rule = 'a correct enforce deployment' }
+        @{ Name = 'testing'; Status = 'Warn'; Codes = @('TlsRptRecordMissing'); Rule = 'RFC 8461 §5: testing mode without TLS-RPT' }
+        @{ Name = 'notxt'; Status = 'Fail'; Codes = @('MtaStsTxtRecordMissing'); Rule = 'RFC 8461 §3.1: no TXT record' }
+        @{ Name = 'twotxt'; Status = 'Fail'; Codes = @('MtaStsTxtRecordCount'); Rule = 'RFC 8461 §3.1: two TXT records' }
+        @{ Name = 'badid'; Status = 'Fail'; Codes = @('MtaStsIdInvalid'); Rule = 'RFC 8461 §3.1: an id with - and :' }
+        @{ Name = 'nohost'; Status = 'Fail'; Codes = @('MtaStsPolicyHostMissing'); Rule = 'RFC 8461 §3.3: policy host NXDOMAIN' }
+        @{ Name = 'notfound'; Status = 'Fail'; Codes = @('MtaStsPolicyHttpStatus'); Rule = 'RFC 8461 §3.3: 404' }
+        @{ Name = 'redirect'; Status = 'Fail'; Codes = @('MtaStsPolicyRedirect'); Rule = 'RFC 8461 §3.3: a redirect' }
+        @{ Name = 'html'; Status = 'Fail'; Codes = @('MtaStsPolicyContentType'); Rule = 'RFC 8461 §3.2: text/html' }
+        @{ Name = 'notype'; Status = 'Fail'; Codes = @('MtaStsPolicyContentType'); Rule = 'RFC 8461 §3.2: no Content-Type' }
+        @{ Name = 'charset'; Status = 'Warn'; Codes = @('MtaStsPolicyCharset'); Rule = 'RFC 8461 §3.2: charset other than utf-8' }
+        @{ Name = 'htmlbody'; Status = 'Fail'; Codes = @('MtaStsPolicySyntaxInvalid'); Rule = 'RFC 8461 §3.2: an HTML body with 200' }
+        @{ Name = 'bom'; Status = 'Fail'; Codes = @('MtaStsPolicyEncodingInvalid'); Rule = 'RFC 8461 §3.2: a byte order mark' }
+        @{ Name = 'selfsigned'; Status = 'Fail'; Codes = @('MtaStsCertificateSelfSigned'); Rule = 'RFC 8461 §3.3: a self-signed certificate' }
+        @{ Name = 'wrongname'; Status = 'Fail'; Codes = @('MtaStsCertificateNameMismatch'); Rule = 'RFC 8461 §3.3: a certificate for another name' }
+        @{ Name = 'expired'; Status = 'Fail'; Codes = @('MtaStsCertificateExpired'); Rule = 'RFC 8461 §3.3: an expired certificate' }
+        @{ Name = 'nointermediate'; Status = 'Fail'; Codes = @('MtaStsCertificateChainIncomplete'); Rule = 'RFC 8461 §3.3: a missing intermediate' }
+        @{ Name = 'privateca'; Status = 'Fail'; Codes = @('MtaStsCertificateChainIncomplete'); Rule = 'RFC 8461 §3.3: a private CA not trusted' }
+        @{ Name = 'large'; Status = 'Fail'; Codes = @('MtaStsPolicyTooLarge'); Rule = 'RFC 8461 §3.3: a body over 64 KiB' }
+        @{ Name = 'slow'; Status = 'Fail'; Codes = @('MtaStsPolicyTimeout'); Rule = 'RFC 8461 §3.3: a server too slow' }
+        @{ Name = 'uncovered'; Status = 'Fail'; Codes = @('MtaStsMxNotCovered', 'MtaStsMxPatternUnused'); Rule = 'RFC 8461 §4.1: an MX not covered in enforce' }
+        @{ Name = 'uncoveredtesting'; Status = 'Warn'; Codes = @('MtaStsMxNotCovered', 'MtaStsMxPatternUnused'); Rule = 'RFC 8461 §4.1: an MX not covered in testing' }
+        @{ Name = 'nostarttls'; Status = 'Fail'; Codes = @('MtaStsSmtpNoStartTls'); Rule = 'RFC 8461 §4.2: an MX without STARTTLS' }
+        @{ Name = 'mxname'; Status = 'Fail'; Codes = @('MtaStsCertificateNameMismatch'); Rule = 'RFC 8461 §4.2: an MX certificate for another name' }
+    )
+
+    # postfix-mta-sts-resolver does not check the id's grammar (it accepts '2026-01-01T00:00:00Z'), so it cannot judge
+    # 'badid'; on every other scenario its verdict on whether the policy is usable must equal ours.
+    $interop = $scenarios | Where-Object { $_.Name -ne 'badid' }
+}
+
+BeforeAll {
+    Import-Module (Join-Path $PSScriptRoot 'TestNetwork.psm1') -Force
+    if (Test-TestNetworkPrerequisite) { return }
+    $stub = Join-Path $PSScriptRoot 'SmtpStub/bin/Release/net10.0/SmtpStub.dll'
+    if (-not (Test-Path $stub)) { throw "The SMTP listener is not built ($stub); build.ps1 -Task Test builds it." }
+    $script:network = Start-TestNetwork -Root ([IO.Path]::GetTempPath()) -SmtpStub $stub -BulkCount 1000
+    try {
+        $networkJson = Join-Path $network.Folder 'network.json'
+        $network | Select-Object * -ExcludeProperty Processes | ConvertTo-Json | Set-Content $networkJson
+        $resultPath = Join-Path $network.Folder 'results.json'
+        $runner = Join-Path $PSScriptRoot 'Invoke-Scenarios.ps1'
+        $pwsh = [Environment]::ProcessPath
+        $output = Invoke-InTestNetwork $network @($pwsh, (Join-Path $PSHOME 'pwsh.dll'), '-NoProfile', '-NonInteractive', '-File', $runner,
+            '-ModulePath', $env:MTASTS_MODULE_PATH, '-NetworkJson', $networkJson, '-OutFile', $resultPath) 2>&1
+        if (-not (Test-Path $resultPath)) { throw "The scenario run wrote no results:`n$($output -join "`n")" }
+        $script:results = Get-Content -Raw $resultPath | ConvertFrom-Json -AsHashtable
+    }
+    catch {
+        Stop-TestNetwork $network
+        throw
+    }
+}
+
+AfterAll {
+    if (Get-Variable network -Scope Script -ErrorAction SilentlyContinue) { Stop-TestNetwork $script:network }
+}
+
+Describe 'Test-MtaStsDomain against real servers' -Skip:$skip {
+    It '<Rule> (<Name>): <Status> with <Codes>' -ForEach $scenarios {
+        $result = $results[$Name]
+        $result | Should -Not -BeNullOrEmpty
+        $result.Status | Should -Be $Status -Because ($result.Messages -join "`n")
+        @($result.Codes | Sort-Object -Unique) | Should -Be @($Codes | Sort-Object -Unique) -Because ($result.Messages -join "`n")
+    }
+
+    It 'names the uncovered MX host and the mx line that would cover it (RFC 8461 §4.1)' {
+        $results['uncovered'].Suggest | Should -Be @('mx: mx.uncovered.mtasts.test')
+        $results['uncovered'].Messages -join "`n" | Should -Match 'mx\.uncovered\.mtasts\.test \(preference 10\).*mx\.elsewhere\.mtasts\.test'
+        $results['good'].Covered | Should -Be @('mx.good.mtasts.test')
+    }
+
+    It 'probes every MX with STARTTLS and SNI (RFC 8461 §4.2, §7.1)' {
+        $results['good'].Smtp | Should -Be @('mx.good.mtasts.test=Passed')
+        $results['nostarttls'].Smtp | Should -Be @('mx.nostarttls.mtasts.test=Failed')
+        $results['mxname'].Smtp | Should -Be @('mx.mxname.mtasts.test=Failed')
+    }
+
+    It 'reports a temporary DNS failure as Unknown, never as no policy (RFC 8461 §3.1)' {
+        $results['parallel']['deaddns'].Status | Should -Be 'Unknown'
+        $results['parallel']['deaddns'].Codes | Should -Not -Contain 'MtaStsTxtRecordMissing'
+    }
+
+    It 'keeps -DnsServer and -TrustedRootCertificate to the check that was given them, with checks running in parallel' {
+        $results['parallel']['trusted'].Status | Should -Be 'Pass'
+        $results['parallel']['untrusted'].Status | Should -Be 'Fail'
+        $results['parallel']['livedns'].Status | Should -Be 'Pass'
+    }
+
+    It 'flags a policy changed under the same id on the next run with -StatePath (RFC 8461 §3.1, §8.1)' {
+        $results['driftRuns'].First.Status | Should -Be 'Pass'
+        $results['driftRuns'].Second.Codes | Should -Be @('MtaStsIdNotChanged')
+        $results['driftRuns'].State | Should -Match '"drift\.mtasts\.test": \{ "id": "20260101000000Z", "sha256": "[0-9a-f]{64}"'
+    }
+
+    It 'binds domains from Get-Content lines and from Import-Csv rows' {
+        $results['pipeline'].Lines | Should -Be @('example.com=Pass', 'good.mtasts.test=Pass', 'testing.mtasts.test=Warn')
+        $results['pipeline'].Rows | Should -Be @('good.mtasts.test=Pass', 'notxt.mtasts.test=Fail')
+    }
+
+    It 'checks 1,000 domains served by the local BIND and nginx, 32 at a time' {
+        $results['bulk']['32'].Count | Should -Be 1000
+        $results['bulk']['32'].Pass | Should -Be 1000 -Because ($results['bulk']['32'].Other -join "`n")
+        $results['bulk']['1'].Pass | Should -Be 1000
+        Write-Host ("    bulk: {0} domains/s at -ThrottleLimit 32, {1} at 1; peak working set {2} MB" -f $results['bulk']['32'].PerSecond, $results['bulk']['1'].PerSecond, $results['bulk']['PeakWorkingSetMB'])
+    }
+}
+
+Describe 'Get-MtaStsPolicy against real servers' -Skip:$skip {
+    It 'agrees with postfix-mta-sts-resolver on whether the policy of <Name> is usable' -ForEach $interop {
+        $result = $results[$Name]
+        $result.PolicyUsable | Should -Be $result.ResolverUsable -Because "mta-sts-query said: $($result.Resolver); we said: $($result.PolicyErrorIds -join ', ')"
+    }
+
+    It 'writes the redirect as the error MtaStsPolicyRedirect and returns no policy' {
+        $results['redirect'].PolicyUsable | Should -BeFalse
+        $results['redirect'].PolicyErrorIds | Should -Contain 'MtaStsPolicyRedirect'
+    }
+}
+
+Describe 'Examples of the live cmdlets in docs/en-US, run against the local servers' -Skip:$skip {
+    It '<_> runs' -ForEach @(
+        'Get-MtaStsPolicy Example 1: Fetch the policy senders use'
+        'Get-MtaStsPolicy Example 2: Keep a byte-exact copy of the live policy'
+        'Get-MtaStsPolicy Example 3: Compare the policies of several domains'
+        'Test-MtaStsDomain Example 1: Check one domain'
+        'Test-MtaStsDomain Example 2: Read the findings'
+        'Test-MtaStsDomain Example 3: Check many domains from a file'
+        'Test-MtaStsDomain Example 4: Catch a policy changed without a new id'
+        'Test-MtaStsDomain Example 5: Check a staging deployment behind a private CA'
+        'Test-MtaStsDomain Example 6: List the findings as a table'
+    ) {
+        $example = $results['examples'][$_]
+        $example | Should -Not -BeNullOrEmpty -Because 'every example of the page was run'
+        $example.Ok | Should -BeTrue -Because $example.Output
+        $example.Errors | Should -Be 0 -Because $example.Output
+    }
+
+    It 'ran every example of the two pages' {
+        $results['examples'].Count | Should -Be 9
+    }
+}

@@ -1,0 +1,134 @@
+# Runs inside the test network namespace (see TestNetwork.psm1): checks every scenario with the built module and
+# with Debian's postfix-mta-sts-resolver, runs the documentation examples of the live cmdlets, and writes what it
+# saw as JSON for Integration.Tests.ps1 to judge. It asserts nothing itself.
+param(
+    [Parameter(Mandatory)] [string] $ModulePath,
+    [Parameter(Mandatory)] [string] $NetworkJson,
+    [Parameter(Mandatory)] [string] $OutFile
+)
+$ErrorActionPreference = 'Stop'
+Import-Module $ModulePath
+$network = Get-Content -Raw $NetworkJson | ConvertFrom-Json
+$zone = $network.Zone
+$results = [ordered]@{}
+
+function ConvertTo-Summary {
+    param($Check)
+    [ordered]@{
+        Status   = "$($Check.Status)"
+        Mode     = "$($Check.Mode)"
+        Id       = $Check.Id
+        Codes    = @($Check.Findings | Where-Object Severity -ne 'Info' | ForEach-Object Code)
+        Errors   = @($Check.Findings | Where-Object Severity -eq 'Error' | ForEach-Object Code)
+        Info     = @($Check.Findings | Where-Object Severity -eq 'Info' | ForEach-Object Code)
+        Messages = @($Check.Findings | ForEach-Object { "$($_.Code): $($_.Message)" })
+        Smtp     = @($Check.Smtp | ForEach-Object { "$($_.Host)=$($_.Status)" })
+        Covered  = @($Check.MxHosts | Where-Object Covered | ForEach-Object Host)
+        Suggest  = @($Check.MxHosts | Where-Object { -not $_.Covered } | ForEach-Object Suggestion)
+    }
+}
+
+function Get-PolicyVerdict {
+    # Whether a sender would have a usable policy, as Get-MtaStsPolicy reports it: a policy and no error.
+    param([string] $Domain, [hashtable] $Options = @{})
+    $policy = Get-MtaStsPolicy $Domain -ErrorAction SilentlyContinue -ErrorVariable failures -WarningAction SilentlyContinue @Options
+    [ordered]@{ Usable = [bool]($policy -and -not $failures); ErrorIds = @($failures | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] }); Sha256 = $policy.Sha256 }
+}
+
+# Every scenario, at once, with the SMTP probe; the slow one gets a short timeout of its own below.
+$domains = $network.Scenarios | Where-Object { $_ -ne 'slow' } | ForEach-Object { "$_.$zone" }
+foreach ($check in $domains | Test-MtaStsDomain -IncludeSmtp -TimeoutSec 5) {
+    $results[$check.Domain.Split('.')[0]] = ConvertTo-Summary $check
+}
+$results['slow'] = ConvertTo-Summary (Test-MtaStsDomain "slow.$zone" -TimeoutSec 2)
+
+# Our verdict on whether the policy is usable, next to postfix-mta-sts-resolver's (mta-sts-query prints VALID, NONE or FETCH_ERROR).
+foreach ($name in $network.Scenarios) {
+    $options = if ($name -eq 'slow') { @{ TimeoutSec = 2 } } else { @{} }
+    $ours = Get-PolicyVerdict "$name.$zone" $options
+    $theirs = (& mta-sts-query "$name.$zone" 2>&1) -join ' '
+    $results[$name].PolicyUsable = $ours.Usable
+    $results[$name].PolicyErrorIds = $ours.ErrorIds
+    $results[$name].Resolver = $theirs
+    $results[$name].ResolverUsable = $theirs -match 'STSFetchResult\.VALID'
+}
+
+# A private CA: trusted only when given, and only for that check, even when both run at the same time.
+$privateRoot = $network.PrivateRootCertificate
+$parallel = @(
+    @{ Name = 'trusted'; Root = $privateRoot; Dns = $null; Domain = "privateca.$zone" }
+    @{ Name = 'untrusted'; Root = $null; Dns = $null; Domain = "privateca.$zone" }
+    @{ Name = 'deaddns'; Root = $null; Dns = '127.0.0.1:5399'; Domain = "good.$zone" }
+    @{ Name = 'livedns'; Root = $null; Dns = '127.0.0.1:53'; Domain = "good.$zone" }
+) | ForEach-Object -ThrottleLimit 4 -Parallel {
+    Import-Module $using:ModulePath
+    $options = @{ TimeoutSec = 2 }
+    if ($_.Root) { $options.TrustedRootCertificate = $_.Root }
+    if ($_.Dns) { $options.DnsServer = $_.Dns }
+    $check = Test-MtaStsDomain $_.Domain @options
+    [pscustomobject]@{ Name = $_.Name; Status = "$($check.Status)"; Codes = @($check.Findings | Where-Object Severity -ne 'Info' | ForEach-Object Code) }
+}
+$results['parallel'] = @{}
+foreach ($item in $parallel) { $results['parallel'][$item.Name] = [ordered]@{ Status = $item.Status; Codes = $item.Codes } }
+
+# Id drift: a state file, a policy edited in place under the same id, a second run.
+$state = Join-Path $network.Folder 'state.json'
+$first = Test-MtaStsDomain "drift.$zone" -StatePath $state
+$policyFile = Join-Path $network.WebRoot 'drift/.well-known/mta-sts.txt'
+[IO.File]::WriteAllText($policyFile, [IO.File]::ReadAllText($policyFile).Replace('max_age: 604800', 'max_age: 1209600'))
+$second = Test-MtaStsDomain "drift.$zone" -StatePath $state
+$results['driftRuns'] = [ordered]@{ First = ConvertTo-Summary $first; Second = ConvertTo-Summary $second; State = (Get-Content -Raw $state) }
+
+# Pipeline input: Get-Content lines and Import-Csv rows.
+$sandbox = New-Item -ItemType Directory -Force (Join-Path $network.Folder 'sandbox')
+Set-Content (Join-Path $sandbox 'domains.txt') -Value "good.$zone", "testing.$zone", 'example.com'
+@([pscustomobject]@{ Domain = "good.$zone"; Owner = 'a' }, [pscustomobject]@{ Domain = "notxt.$zone"; Owner = 'b' }) | Export-Csv (Join-Path $sandbox 'domains.csv')
+$results['pipeline'] = [ordered]@{
+    Lines = @(Get-Content (Join-Path $sandbox 'domains.txt') | Test-MtaStsDomain | Sort-Object Domain | ForEach-Object { "$($_.Domain)=$($_.Status)" })
+    Rows  = @(Import-Csv (Join-Path $sandbox 'domains.csv') | Test-MtaStsDomain | Sort-Object Domain | ForEach-Object { "$($_.Domain)=$($_.Status)" })
+}
+
+# The documentation examples of the live cmdlets, run here where example.com is served locally.
+Copy-Item $privateRoot (Join-Path $sandbox 'staging-root.pem')
+$docs = Join-Path $PSScriptRoot '../../docs/en-US'
+$examples = [ordered]@{}
+foreach ($page in 'Get-MtaStsPolicy', 'Test-MtaStsDomain') {
+    $text = Get-Content -Raw (Join-Path $docs "$page.md")
+    foreach ($match in [regex]::Matches($text, '(?ms)^### (Example \d+: [^\r\n]+)\s+```powershell\r?\n(.*?)\r?\n```')) {
+        Push-Location $sandbox
+        try {
+            $output = @(& ([scriptblock]::Create($match.Groups[2].Value)) 2>&1)
+            $errors = @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })
+            $examples["$page $($match.Groups[1].Value)"] = [ordered]@{ Ok = $true; Errors = $errors.Count; Output = ($output | Out-String -Width 200) }
+        }
+        catch {
+            $examples["$page $($match.Groups[1].Value)"] = [ordered]@{ Ok = $false; Errors = 1; Output = "$_" }
+        }
+        finally {
+            Pop-Location
+        }
+    }
+}
+$results['examples'] = $examples
+
+# Bulk: the correct domains d<N>.bulk.test, with 32 checks at a time and with one.
+if ($network.BulkCount -gt 0) {
+    $bulk = 1..$network.BulkCount | ForEach-Object { "d$_.bulk.test" }
+    $runs = [ordered]@{}
+    foreach ($limit in 32, 1) {
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+        $checks = @($bulk | Test-MtaStsDomain -ThrottleLimit $limit)
+        $watch.Stop()
+        $runs["$limit"] = [ordered]@{
+            Count = $checks.Count; Pass = @($checks | Where-Object Status -eq 'Pass').Count
+            Seconds = [math]::Round($watch.Elapsed.TotalSeconds, 2); PerSecond = [math]::Round($checks.Count / $watch.Elapsed.TotalSeconds, 1)
+            Other = @($checks | Where-Object Status -ne 'Pass' | Select-Object -First 3 | ForEach-Object { "$($_.Domain): $($_.Findings.Code -join ',')" })
+        }
+        $checks = $null
+        [GC]::Collect()
+    }
+    $runs['PeakWorkingSetMB'] = [math]::Round([Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 / 1MB)
+    $results['bulk'] = $runs
+}
+
+$results | ConvertTo-Json -Depth 8 | Set-Content -LiteralPath $OutFile
