@@ -296,6 +296,7 @@ function Stop-TestNetwork {
     }
     & ip netns del $Network.Namespace 2>$null
     Remove-Item -Recurse -Force "/etc/netns/$($Network.Namespace)" -ErrorAction SilentlyContinue
+    Remove-Item -Recurse -Force $Network.Folder -ErrorAction SilentlyContinue
 }
 
 Export-ModuleMember -Function Start-TestNetwork, Stop-TestNetwork, Invoke-InTestNetwork, Test-TestNetworkPrerequisite, Get-PolicyText
