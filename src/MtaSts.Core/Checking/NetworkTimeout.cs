@@ -16,6 +16,11 @@ namespace MtaSts.Checking
     /// <summary>Time limits for APIs that take no CancellationToken on netstandard2.0 (connect, TLS handshake).</summary>
     internal static class NetworkTimeout
     {
+        /// <summary>The failures of a connection, a handshake or a dialogue that a check reports instead of throwing.</summary>
+        public static bool IsNetworkFailure(Exception ex) =>
+            ex is System.Net.Sockets.SocketException || ex is System.IO.IOException || ex is NetworkTimeoutException || ex is ObjectDisposedException
+            || ex is System.Security.Authentication.AuthenticationException || ex is System.IO.InvalidDataException;
+
         /// <summary>Awaits <paramref name="task"/>; on timeout or cancellation runs <paramref name="abort"/> (closing the socket) and throws.</summary>
         public static async Task Within(Task task, TimeSpan timeout, Action abort, string what, CancellationToken cancellationToken)
         {

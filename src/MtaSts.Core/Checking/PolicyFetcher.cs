@@ -51,7 +51,7 @@ namespace MtaSts.Checking
                     result.Address = address.ToString();
                     break;
                 }
-                catch (Exception ex) when (ex is SocketException || ex is NetworkTimeoutException || ex is IOException || ex is ObjectDisposedException)
+                catch (Exception ex) when (NetworkTimeout.IsNetworkFailure(ex))
                 {
                     context.Warning(ErrorCodes.PolicyAddressUnreachable, Messages.Format("CheckAddressUnreachable", host, address, context.Options.HttpsPort, Reason(ex)), Section, host);
                 }
@@ -70,7 +70,7 @@ namespace MtaSts.Checking
                 {
                     await connection.StartTlsAsync(host, context.Options.Timeout, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is AuthenticationException || ex is IOException || ex is NetworkTimeoutException || ex is ObjectDisposedException)
+                catch (Exception ex) when (NetworkTimeout.IsNetworkFailure(ex))
                 {
                     context.Error(ErrorCodes.PolicyTlsFailed, Messages.Format("CheckPolicyTlsFailed", host, Reason(ex)), "RFC 8461 §3.3, §7.2", host);
                     return result;
@@ -97,7 +97,7 @@ namespace MtaSts.Checking
                     context.Error(ErrorCodes.PolicyTimeout, Messages.Format("CheckPolicyTimeout", result.Url, context.Options.Timeout.TotalSeconds), Section, result.Url);
                     return result;
                 }
-                catch (Exception ex) when (ex is IOException || ex is InvalidDataException || ex is ObjectDisposedException)
+                catch (Exception ex) when (NetworkTimeout.IsNetworkFailure(ex))
                 {
                     context.Error(ErrorCodes.PolicyHttpInvalid, Messages.Format("CheckPolicyHttpInvalid", result.Url, Reason(ex)), Section, result.Url);
                     return result;

@@ -44,7 +44,7 @@ namespace MtaSts.Checking
             {
                 connection = await TlsConnection.ConnectAsync(address, context.Options.SmtpPort, context.Options.Timeout, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is SocketException || ex is NetworkTimeoutException || ex is IOException || ex is ObjectDisposedException)
+            catch (Exception ex) when (NetworkTimeout.IsNetworkFailure(ex))
             {
                 context.Info(ErrorCodes.SmtpNotTested, Messages.Format("CheckSmtpNotTested", host, address, context.Options.SmtpPort, PolicyFetcher.Reason(ex)), "RFC 8461 §4.2", host);
                 return result;
@@ -56,7 +56,7 @@ namespace MtaSts.Checking
                 {
                     await NetworkTimeout.Within(TalkAsync(connection, host, severity, result, context, cancellationToken), context.Options.Timeout, connection.Dispose, host, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is IOException || ex is NetworkTimeoutException || ex is ObjectDisposedException || ex is InvalidDataException)
+                catch (Exception ex) when (NetworkTimeout.IsNetworkFailure(ex))
                 {
                     context.Add(new Finding(ErrorCodes.SmtpProtocol, severity, Messages.Format("CheckSmtpBroken", host, PolicyFetcher.Reason(ex)), "RFC 5321 §4.2", target: host));
                     result.Status = SmtpProbeStatus.Failed;
@@ -72,7 +72,7 @@ namespace MtaSts.Checking
                 {
                     await connection.StartTlsAsync(host, context.Options.Timeout, cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is AuthenticationException || ex is IOException || ex is NetworkTimeoutException || ex is ObjectDisposedException)
+                catch (Exception ex) when (NetworkTimeout.IsNetworkFailure(ex))
                 {
                     context.Add(new Finding(ErrorCodes.SmtpTlsFailed, severity, Messages.Format("CheckSmtpTlsFailed", host, PolicyFetcher.Reason(ex)), "RFC 8461 §4.2, §7.2", target: host));
                     result.Status = SmtpProbeStatus.Failed;
