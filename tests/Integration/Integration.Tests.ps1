@@ -33,6 +33,8 @@ BeforeDiscovery {
         @{ Name = 'uncoveredtesting'; Status = 'Warn'; Codes = @('MtaStsMxNotCovered', 'MtaStsMxPatternUnused'); Rule = 'RFC 8461 §4.1: an MX not covered in testing' }
         @{ Name = 'nostarttls'; Status = 'Fail'; Codes = @('MtaStsSmtpNoStartTls'); Rule = 'RFC 8461 §4.2: an MX without STARTTLS' }
         @{ Name = 'mxname'; Status = 'Fail'; Codes = @('MtaStsCertificateNameMismatch'); Rule = 'RFC 8461 §4.2: an MX certificate for another name' }
+        @{ Name = 'cname'; Status = 'Pass'; Codes = @(); Rule = 'RFC 8461 §3.1: the TXT record behind a CNAME' }
+        @{ Name = 'smtpclosed'; Status = 'Pass'; Codes = @(); Rule = 'RFC 8461 §4.2: port 25 unreachable is not tested, not failed' }
     )
 
     # postfix-mta-sts-resolver does not check the id's grammar (it accepts '2026-01-01T00:00:00Z'), so it cannot judge
@@ -75,6 +77,11 @@ Describe 'Test-MtaStsDomain against real servers' -Skip:$skip {
         @($result.Codes | Sort-Object -Unique) | Should -Be @($Codes | Sort-Object -Unique) -Because ($result.Messages -join "`n")
     }
 
+    It 'serves the missing-intermediate fixture with the leaf alone, as openssl s_client sees it' {
+        $results['sentChains']['good'] | Should -Be 2
+        $results['sentChains']['nointermediate'] | Should -Be 1
+    }
+
     It 'names the uncovered MX host and the mx line that would cover it (RFC 8461 §4.1)' {
         $results['uncovered'].Suggest | Should -Be @('mx: mx.uncovered.mtasts.test')
         $results['uncovered'].Messages -join "`n" | Should -Match 'mx\.uncovered\.mtasts\.test \(preference 10\).*mx\.elsewhere\.mtasts\.test'
@@ -85,6 +92,12 @@ Describe 'Test-MtaStsDomain against real servers' -Skip:$skip {
         $results['good'].Smtp | Should -Be @('mx.good.mtasts.test=Passed')
         $results['nostarttls'].Smtp | Should -Be @('mx.nostarttls.mtasts.test=Failed')
         $results['mxname'].Smtp | Should -Be @('mx.mxname.mtasts.test=Failed')
+        $results['smtpclosed'].Smtp | Should -Be @('mx.smtpclosed.mtasts.test=NotTested')
+        $results['smtpclosed'].Info | Should -Contain 'MtaStsSmtpNotTested'
+    }
+
+    It 'follows a CNAME to the TXT record and reads its id (RFC 8461 §3.1)' {
+        $results['cname'].Id | Should -Be '20260101000000Z'
     }
 
     It 'reports a temporary DNS failure as Unknown, never as no policy (RFC 8461 §3.1)' {

@@ -53,6 +53,13 @@ foreach ($name in $network.Scenarios) {
     $results[$name].ResolverUsable = $theirs -match 'STSFetchResult\.VALID'
 }
 
+# The fixtures themselves, seen by OpenSSL's client: how many certificates each policy host sends.
+$results['sentChains'] = [ordered]@{}
+foreach ($name in 'good', 'nointermediate') {
+    $shown = '' | & openssl s_client -connect 127.0.0.1:443 -servername "mta-sts.$name.$zone" -showcerts 2>$null
+    $results['sentChains'][$name] = ([regex]::Matches(($shown -join "`n"), 'BEGIN CERTIFICATE')).Count
+}
+
 # A private CA: trusted only when given, and only for that check, even when both run at the same time.
 $privateRoot = $network.PrivateRootCertificate
 $parallel = @(

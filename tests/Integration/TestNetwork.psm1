@@ -34,6 +34,8 @@ $script:Scenarios = [ordered]@{
     nostarttls       = @{ MxAddress = '127.0.0.11' }
     mxname           = @{ MxAddress = '127.0.0.12' }
     drift            = @{}
+    cname            = @{ TxtAlias = '_mta-sts.good' }
+    smtpclosed       = @{ MxAddress = '127.0.0.13' }
 }
 
 function New-TestCertificate {
@@ -97,8 +99,8 @@ function Test-TestNetworkPrerequisite {
     # Returns why the environment cannot start here, or nothing when it can.
     if (-not $IsLinux) { return 'the integration tests need Linux network namespaces' }
     if ((& id -u) -ne '0') { return 'the integration tests need root (ip netns)' }
-    foreach ($command in 'ip', 'named', 'nginx', 'ss') {
-        if (-not (Get-Command $command -ErrorAction SilentlyContinue)) { return "'$command' is not installed (.ci/run installs iproute2, bind9 and nginx-light)" }
+    foreach ($command in 'ip', 'named', 'nginx', 'ss', 'openssl', 'mta-sts-query') {
+        if (-not (Get-Command $command -ErrorAction SilentlyContinue)) { return "'$command' is not installed (.ci/run installs iproute2, bind9, nginx-light, openssl and postfix-mta-sts-resolver)" }
     }
 }
 
@@ -132,7 +134,8 @@ function Start-TestNetwork {
         $domain = "$name.$TestZone"
         $mode = if ($s.ContainsKey('Mode')) { $s.Mode } else { 'enforce' }
         $txt = if ($s.ContainsKey('Txt')) { $s.Txt } else { @("v=STSv1; id=$PolicyId") }
-        foreach ($value in $txt) { $zone.Add("_mta-sts.$name IN TXT `"$value`"") }
+        if ($s.ContainsKey('TxtAlias')) { $zone.Add("_mta-sts.$name IN CNAME $($s.TxtAlias)") }
+        else { foreach ($value in $txt) { $zone.Add("_mta-sts.$name IN TXT `"$value`"") } }
         if (-not $s.ContainsKey('PolicyHost') -or $s.PolicyHost) { $zone.Add("mta-sts.$name IN A 127.0.0.1") }
         $zone.Add("$name IN MX 10 mx.$name")
         $zone.Add("mx.$name IN A $(if ($s.ContainsKey('MxAddress')) { $s.MxAddress } else { '127.0.0.10' })")
