@@ -28,7 +28,14 @@ $moduleFiles = [ordered]@{
     'MtaSts.format.ps1xml'                     = 'module/MtaSts.format.ps1xml'
     'MtaSts.PowerShell.dll'                    = "$binaries/MtaSts.PowerShell.dll"
     'MtaSts.Core.dll'                          = "$binaries/MtaSts.Core.dll"
+    # DnsClient 1.8 for the live check. It loads into the shared context: the API used (LookupClient, QueryAsync)
+    # is the same across DnsClient 1.x, so a copy another module loaded first serves too; isolating it in its own
+    # AssemblyLoadContext would need a .NET 6+ build beside the netstandard2.0 one.
     'DnsClient.dll'                            = "$binaries/DnsClient.dll"
+    # DnsClient's netstandard2.0 dependencies, for Windows PowerShell 5.1; PowerShell 7 has its own, newer copies.
+    'Microsoft.Win32.Registry.dll'             = "$binaries/Microsoft.Win32.Registry.dll"
+    'System.Security.AccessControl.dll'        = "$binaries/System.Security.AccessControl.dll"
+    'System.Security.Principal.Windows.dll'    = "$binaries/System.Security.Principal.Windows.dll"
     # Windows PowerShell 5.1 (.NET Framework) needs the span polyfills; PowerShell 7 has them built in.
     'System.Memory.dll'                        = "$binaries/System.Memory.dll"
     'System.Buffers.dll'                       = "$binaries/System.Buffers.dll"

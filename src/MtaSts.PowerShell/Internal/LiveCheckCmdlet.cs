@@ -19,7 +19,7 @@ namespace MtaSts.PowerShell.Internal
     /// resolver, trust and timeout options, and a bounded number of domains checked at once with each result written
     /// as soon as it is ready. Every check gets its own options object, so parallel checks share no settings.
     /// </summary>
-    public abstract class LiveCheckCmdlet<TResult> : MtaStsCmdlet
+    public abstract class LiveCheckCmdlet<TResult> : MtaStsCmdlet, IDisposable
     {
         private readonly BlockingCollection<Completion> completions = new BlockingCollection<Completion>();
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
@@ -110,6 +110,14 @@ namespace MtaSts.PowerShell.Internal
 
         protected override void StopProcessing() => stopping.Cancel();
 
+        /// <summary>Cancels checks still running when the pipeline ends early, and frees what they wait on.</summary>
+        public void Dispose()
+        {
+            stopping.Cancel();
+            stopping.Dispose();
+            completions.Dispose();
+        }
+
         /// <summary>The options of one check, built anew for each domain.</summary>
         private protected CheckOptions NewOptions() => new CheckOptions
         {
@@ -139,13 +147,23 @@ namespace MtaSts.PowerShell.Internal
             {
                 CultureInfo.CurrentUICulture = ui!;
                 CultureInfo.CurrentCulture = current!;
+                Completion done;
                 try
                 {
-                    completions.Add(new Completion(domain, await RunAsync(domain, stopping.Token).ConfigureAwait(false), null));
+                    done = new Completion(domain, await RunAsync(domain, stopping.Token).ConfigureAwait(false), null);
                 }
                 catch (Exception ex)
                 {
-                    completions.Add(new Completion(domain, default, ex));
+                    done = new Completion(domain, default, ex);
+                }
+
+                try
+                {
+                    completions.Add(done);
+                }
+                catch (ObjectDisposedException)
+                {
+                    // The pipeline was stopped and the cmdlet disposed; nobody waits for this result any more.
                 }
             });
         }
