@@ -41,9 +41,15 @@ namespace MtaSts.Checking
                 CheckDrift(parts.Domain, parts.TxtRecord, parts.Fetch, state, context);
                 if (options.IncludeSmtp && mxRecords.Count > 0)
                 {
+                    // One MX after the other: the findings of one domain are gathered in one list, and domains already run in parallel.
                     var severity = mode == PolicyMode.Enforce ? Severity.Error : Severity.Warning;
-                    var probes = mxRecords.Select(mx => SmtpProbe.ProbeAsync(mx.Host, severity, context, cancellationToken)).ToList();
-                    smtp = await Task.WhenAll(probes).ConfigureAwait(false);
+                    var probes = new List<SmtpProbeResult>();
+                    foreach (var mx in mxRecords)
+                    {
+                        probes.Add(await SmtpProbe.ProbeAsync(mx.Host, severity, context, cancellationToken).ConfigureAwait(false));
+                    }
+
+                    smtp = probes;
                 }
             }
 

@@ -37,5 +37,12 @@ namespace MtaSts.Checking
             timer.Cancel();
             await task.ConfigureAwait(false);
         }
+
+        /// <summary>Like <see cref="Within(Task, TimeSpan, Action, string, CancellationToken)"/>, with the task's result.</summary>
+        public static async Task<T> Within<T>(Task<T> task, TimeSpan timeout, Action abort, string what, CancellationToken cancellationToken)
+        {
+            await Within((Task)task, timeout, abort, what, cancellationToken).ConfigureAwait(false);
+            return await task.ConfigureAwait(false);
+        }
     }
 }

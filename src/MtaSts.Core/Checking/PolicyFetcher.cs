@@ -87,10 +87,8 @@ namespace MtaSts.Checking
                 HttpResponse response;
                 try
                 {
-                    Task<HttpResponse>? exchange = null;
-                    await NetworkTimeout.Within(exchange = HttpResponse.GetAsync(connection.Stream, host, PolicyWriter.WellKnownPath, PolicyParser.MaxPolicyBytes, cancellationToken),
+                    response = await NetworkTimeout.Within(HttpResponse.GetAsync(connection.Stream, host, PolicyWriter.WellKnownPath, PolicyParser.MaxPolicyBytes, cancellationToken),
                         context.Options.Timeout, connection.Dispose, host, cancellationToken).ConfigureAwait(false);
-                    response = await exchange.ConfigureAwait(false);
                 }
                 catch (NetworkTimeoutException)
                 {
