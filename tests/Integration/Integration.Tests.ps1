@@ -34,6 +34,7 @@ BeforeDiscovery {
         @{ Name = 'nostarttls'; Status = 'Fail'; Codes = @('MtaStsSmtpNoStartTls'); Rule = 'RFC 8461 §4.2: an MX without STARTTLS' }
         @{ Name = 'mxname'; Status = 'Fail'; Codes = @('MtaStsCertificateNameMismatch'); Rule = 'RFC 8461 §4.2: an MX certificate for another name' }
         @{ Name = 'cname'; Status = 'Pass'; Codes = @(); Rule = 'RFC 8461 §3.1: the TXT record behind a CNAME' }
+        @{ Name = 'apex'; Status = 'Fail'; Codes = @('MtaStsTxtRecordMissing', 'MtaStsTxtRecordMisplaced'); Rule = 'RFC 8461 §3.1: the TXT record at the apex' }
         @{ Name = 'smtpclosed'; Status = 'Pass'; Codes = @(); Rule = 'RFC 8461 §4.2: port 25 unreachable is not tested, not failed' }
     )
 

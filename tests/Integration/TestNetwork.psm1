@@ -35,6 +35,7 @@ $script:Scenarios = [ordered]@{
     mxname           = @{ MxAddress = '127.0.0.12' }
     drift            = @{}
     cname            = @{ TxtAlias = '_mta-sts.good' }
+    apex             = @{ Txt = @(); ApexTxt = 'v=STSv1; id=20260101000000Z' }
     smtpclosed       = @{ MxAddress = '127.0.0.13' }
 }
 
@@ -136,6 +137,7 @@ function Start-TestNetwork {
         $txt = if ($s.ContainsKey('Txt')) { $s.Txt } else { @("v=STSv1; id=$PolicyId") }
         if ($s.ContainsKey('TxtAlias')) { $zone.Add("_mta-sts.$name IN CNAME $($s.TxtAlias)") }
         else { foreach ($value in $txt) { $zone.Add("_mta-sts.$name IN TXT `"$value`"") } }
+        if ($s.ContainsKey('ApexTxt')) { $zone.Add("$name IN TXT `"$($s.ApexTxt)`"") }
         if (-not $s.ContainsKey('PolicyHost') -or $s.PolicyHost) { $zone.Add("mta-sts.$name IN A 127.0.0.1") }
         $zone.Add("$name IN MX 10 mx.$name")
         $zone.Add("mx.$name IN A $(if ($s.ContainsKey('MxAddress')) { $s.MxAddress } else { '127.0.0.10' })")

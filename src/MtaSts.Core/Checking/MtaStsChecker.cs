@@ -18,6 +18,9 @@ namespace MtaSts.Checking
     /// </summary>
     public static class MtaStsChecker
     {
+        /// <summary>Beyond a day, a new id takes too long to reach the resolvers senders ask (the digest's 7B-7).</summary>
+        private static readonly TimeSpan LongTxtTtl = TimeSpan.FromDays(1);
+
         /// <summary>The full check. Never throws for what it finds; cancellation throws.</summary>
         public static async Task<MtaStsDomainCheck> CheckAsync(string domain, CheckOptions options, PolicyStateStore? state, CancellationToken cancellationToken)
         {
@@ -131,11 +134,16 @@ namespace MtaSts.Checking
                 case DnsLookupStatus.NxDomain:
                 case DnsLookupStatus.NoData:
                     context.Error(ErrorCodes.TxtRecordMissing, Messages.Format("CheckTxtMissing", name, domain), "RFC 8461 §3.1", name);
+                    await FindMisplacedTxtAsync(domain, name, context, cancellationToken).ConfigureAwait(false);
                     return null;
             }
 
             var values = answer.Records.Select(DnsTxtText.Join).ToList();
             context.Verbose(Messages.Format("CheckTxtFound", name, string.Join(" | ", values.Select(DomainSyntax.Shown))));
+            if (answer.TimeToLive > LongTxtTtl)
+            {
+                context.Warning(ErrorCodes.TxtTtlLong, Messages.Format("CheckTxtTtlLong", name, (long)answer.TimeToLive.Value.TotalSeconds), "RFC 8461 §8.1", name);
+            }
             var discovered = MtaStsTxtRecord.Discover(values);
             context.AddRange(discovered.Warnings);
             if (discovered.Error != null)
@@ -144,6 +152,19 @@ namespace MtaSts.Checking
             }
 
             return discovered.Value;
+        }
+
+        /// <summary>The digest's 7B-6: an STSv1 record published at a name senders never ask (the apex, the policy host, the domain twice).</summary>
+        private static async Task FindMisplacedTxtAsync(string domain, string expected, CheckContext context, CancellationToken cancellationToken)
+        {
+            foreach (string name in new[] { domain, "mta-sts." + domain, expected + "." + domain })
+            {
+                var answer = await context.Dns.TxtAsync(name, cancellationToken).ConfigureAwait(false);
+                foreach (string value in answer.Records.Select(DnsTxtText.Join).Where(v => v.StartsWith("v=STSv1", StringComparison.OrdinalIgnoreCase)))
+                {
+                    context.Warning(ErrorCodes.TxtRecordMisplaced, Messages.Format("CheckTxtMisplaced", DomainSyntax.Shown(value), name, expected), "RFC 8461 §3.1", name);
+                }
+            }
         }
 
         /// <summary>RFC 8461 §4.1: every MX host (or the implicit MX) must match a pattern; uncovered hosts are named with a fix.</summary>

@@ -74,5 +74,7 @@ namespace MtaSts.Validation
         public const string IdNotChanged = "MtaStsIdNotChanged";
         public const string SmtpNotTested = "MtaStsSmtpNotTested";
         public const string ModeTesting = "MtaStsModeTesting";
+        public const string TxtTtlLong = "MtaStsTxtTtlLong";
+        public const string TxtRecordMisplaced = "MtaStsTxtRecordMisplaced";
     }
 }

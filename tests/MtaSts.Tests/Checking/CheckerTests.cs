@@ -59,6 +59,32 @@ namespace MtaSts.Tests.Checking
         }
 
         [Fact]
+        public async Task ARecordAtTheApexInsteadOfUnderscoreMtaStsIsPointedOut_Rfc8461Section3_1()
+        {
+            var dns = new FakeDns();
+            dns.Txt["example.com"] = new[] { new[] { "v=spf1 -all" }, new[] { "v=STSv1; id=1" } };
+
+            var check = await MtaStsChecker.CheckAsync("example.com", Options(dns), null, CancellationToken.None);
+
+            Assert.Contains(check.Findings, f => f.Code == ErrorCodes.TxtRecordMissing);
+            var misplaced = Assert.Single(check.Findings, f => f.Code == ErrorCodes.TxtRecordMisplaced);
+            Assert.Equal("example.com", misplaced.Target);
+            Assert.Contains("_mta-sts.example.com", misplaced.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
+        public async Task ATxtTtlOverADayIsAWarning_Rfc8461Section8_1()
+        {
+            var dns = new FakeDns { TimeToLive = TimeSpan.FromDays(2) };
+            dns.Txt["_mta-sts.example.com"] = new[] { new[] { "v=STSv1; id=1" } };
+
+            var check = await MtaStsChecker.CheckAsync("example.com", Options(dns), null, CancellationToken.None);
+
+            var finding = Assert.Single(check.Findings, f => f.Code == ErrorCodes.TxtTtlLong);
+            Assert.Contains("172800", finding.Message, StringComparison.Ordinal);
+        }
+
+        [Fact]
         public async Task AnInvalidDomainIsAnErrorNotACrash()
         {
             var check = await MtaStsChecker.CheckAsync("exa mple.com", Options(new FakeDns()), null, CancellationToken.None);

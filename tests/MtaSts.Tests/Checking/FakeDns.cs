@@ -17,6 +17,9 @@ namespace MtaSts.Tests.Checking
 
         public HashSet<string> Broken { get; } = new HashSet<string>();
 
+        /// <summary>The TTL every found record set reports.</summary>
+        public System.TimeSpan? TimeToLive { get; set; }
+
         public Task<DnsAnswer<IReadOnlyList<string>>> TxtAsync(string name, CancellationToken cancellationToken) =>
             Task.FromResult(Answer<IReadOnlyList<string>>(name, Txt.TryGetValue(name, out var records) ? records : null));
 
@@ -30,6 +33,6 @@ namespace MtaSts.Tests.Checking
             Broken.Contains(name) ? new DnsAnswer<T>(DnsLookupStatus.Failed, error: "SERVFAIL")
             : records == null ? new DnsAnswer<T>(DnsLookupStatus.NxDomain)
             : records.Count == 0 ? new DnsAnswer<T>(DnsLookupStatus.NoData)
-            : new DnsAnswer<T>(DnsLookupStatus.Found, records);
+            : new DnsAnswer<T>(DnsLookupStatus.Found, records, timeToLive: TimeToLive);
     }
 }
