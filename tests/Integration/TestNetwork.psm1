@@ -37,6 +37,7 @@ $script:Scenarios = [ordered]@{
     cname            = @{ TxtAlias = '_mta-sts.good' }
     apex             = @{ Txt = @(); ApexTxt = 'v=STSv1; id=20260101000000Z' }
     smtpclosed       = @{ MxAddress = '127.0.0.13' }
+    requiresni       = @{ MxAddress = '127.0.0.14' }
 }
 
 function New-TestCertificate {
@@ -196,7 +197,8 @@ function Start-TestNetwork {
     }
     $mxNames.Add('mx.bulk.test')
 
-    # The MX side: a correct listener, one without STARTTLS, one whose certificate names another host.
+    # The MX side: a correct listener, one without STARTTLS, one whose certificate names another host, and one that
+    # fails the handshake without SNI.
     $mxGood = Save-TestCertificate $certs 'mx-good' (New-TestCertificate -Subject 'mx' -DnsName $mxNames -Issuer $intermediate.Certificate) @($intermediate)
     $mxWrong = Save-TestCertificate $certs 'mx-wrong' (New-TestCertificate -Subject 'other.mtasts.test' -DnsName 'other.mtasts.test' -Issuer $intermediate.Certificate) @($intermediate)
 
@@ -247,8 +249,8 @@ $($servers -join "`n")
     try {
         Start-NetnsProcess $network 'named' @('-g', '-c', (Join-Path $folder 'named.conf')) 'named.log'
         Start-NetnsProcess $network 'nginx' @('-c', (Join-Path $folder 'nginx.conf'), '-g', 'daemon off;') 'nginx.log'
-        Start-NetnsProcess $network 'dotnet' @($SmtpStub, "127.0.0.10:25=$($mxGood.Certificate),$($mxGood.Key)", '127.0.0.11:25=none', "127.0.0.12:25=$($mxWrong.Certificate),$($mxWrong.Key)") 'smtp.log'
-        Wait-Listening $network @('127.0.0.1:53', '127.0.0.1:443', '127.0.0.10:25', '127.0.0.11:25', '127.0.0.12:25')
+        Start-NetnsProcess $network 'dotnet' @($SmtpStub, "127.0.0.10:25=$($mxGood.Certificate),$($mxGood.Key)", '127.0.0.11:25=none', "127.0.0.12:25=$($mxWrong.Certificate),$($mxWrong.Key)", "127.0.0.14:25=$($mxGood.Certificate),$($mxGood.Key),sni") 'smtp.log'
+        Wait-Listening $network @('127.0.0.1:53', '127.0.0.1:443', '127.0.0.10:25', '127.0.0.11:25', '127.0.0.12:25', '127.0.0.14:25')
     }
     catch {
         Stop-TestNetwork $network

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Net;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text;
@@ -54,7 +55,8 @@ namespace MtaSts.Checking
             {
                 try
                 {
-                    await NetworkTimeout.Within(TalkAsync(connection, host, severity, result, context, cancellationToken), context.Options.Timeout, connection.Dispose, host, cancellationToken).ConfigureAwait(false);
+                    (result.Banner, result.StartTlsOffered) = await NetworkTimeout.Within(DialogueAsync(connection.Stream, context.Options.HelloName, cancellationToken),
+                        context.Options.Timeout, connection.Dispose, host, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (NetworkTimeout.IsNetworkFailure(ex))
                 {
@@ -65,6 +67,8 @@ namespace MtaSts.Checking
 
                 if (result.StartTlsOffered != true)
                 {
+                    context.Add(new Finding(ErrorCodes.SmtpNoStartTls, severity, Messages.Format("CheckSmtpNoStartTls", host), "RFC 8461 §4.2, RFC 3207", target: host));
+                    result.Status = SmtpProbeStatus.Failed;
                     return result;
                 }
 
@@ -90,35 +94,81 @@ namespace MtaSts.Checking
 
                 bool refused = context.Findings.Skip(before).Any(f => f.Code != ErrorCodes.CertificateExpiresSoon && f.Code != ErrorCodes.CertificatePartialWildcard);
                 result.Status = refused ? SmtpProbeStatus.Failed : SmtpProbeStatus.Passed;
-                context.Verbose(Messages.Format("CheckSmtpDone", host, address, result.TlsProtocol, result.Status));
-                return result;
+            }
+
+            // RFC 8461 §7.1: the MX may choose its certificate by SNI but must not require it; an IP literal sends none.
+            if (result.Status == SmtpProbeStatus.Passed && !await HandshakesWithoutSniAsync(address, context, cancellationToken).ConfigureAwait(false))
+            {
+                context.Add(new Finding(ErrorCodes.SmtpRequiresSni, severity, Messages.Format("CheckSmtpRequiresSni", host), "RFC 8461 §7.1", target: host));
+                result.Status = SmtpProbeStatus.Failed;
+            }
+
+            context.Verbose(Messages.Format("CheckSmtpDone", host, address, result.TlsProtocol ?? "-", result.Status));
+            return result;
+        }
+
+        private static async Task<bool> HandshakesWithoutSniAsync(IPAddress address, CheckContext context, CancellationToken cancellationToken)
+        {
+            TlsConnection connection;
+            try
+            {
+                connection = await TlsConnection.ConnectAsync(address, context.Options.SmtpPort, context.Options.Timeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (NetworkTimeout.IsNetworkFailure(ex))
+            {
+                return true; // A second connection that fails says nothing about SNI.
+            }
+
+            using (connection)
+            {
+                try
+                {
+                    var (_, offered) = await NetworkTimeout.Within(DialogueAsync(connection.Stream, context.Options.HelloName, cancellationToken),
+                        context.Options.Timeout, connection.Dispose, address.ToString(), cancellationToken).ConfigureAwait(false);
+                    if (!offered)
+                    {
+                        return true;
+                    }
+                }
+                catch (Exception ex) when (NetworkTimeout.IsNetworkFailure(ex))
+                {
+                    return true;
+                }
+
+                try
+                {
+                    await connection.StartTlsAsync(address.ToString(), context.Options.Timeout, cancellationToken).ConfigureAwait(false);
+                    return true;
+                }
+                catch (Exception ex) when (NetworkTimeout.IsNetworkFailure(ex))
+                {
+                    // The same dialogue just worked with SNI; only the name sent differs.
+                    return false;
+                }
             }
         }
 
-        private static async Task TalkAsync(TlsConnection connection, string host, Severity severity, SmtpProbeResult result, CheckContext context, CancellationToken cancellationToken)
+        /// <summary>Banner, EHLO and, when offered, STARTTLS up to its 220 reply; returns the banner and whether STARTTLS was offered.</summary>
+        private static async Task<(string? Banner, bool StartTlsOffered)> DialogueAsync(Stream stream, string helloName, CancellationToken cancellationToken)
         {
-            var stream = connection.Stream;
             var (code, lines) = await ReadReplyAsync(stream, cancellationToken).ConfigureAwait(false);
-            result.Banner = lines.FirstOrDefault();
+            string? banner = lines.FirstOrDefault();
             if (code != 220)
             {
-                throw new InvalidDataException(Messages.Format("CheckSmtpUnexpectedReply", "banner", code, result.Banner));
+                throw new InvalidDataException(Messages.Format("CheckSmtpUnexpectedReply", "220", code, banner));
             }
 
-            await WriteAsync(stream, "EHLO " + context.Options.HelloName, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(stream, "EHLO " + helloName, cancellationToken).ConfigureAwait(false);
             (code, lines) = await ReadReplyAsync(stream, cancellationToken).ConfigureAwait(false);
             if (code != 250)
             {
                 throw new InvalidDataException(Messages.Format("CheckSmtpUnexpectedReply", "EHLO", code, lines.FirstOrDefault()));
             }
 
-            result.StartTlsOffered = lines.Skip(1).Any(l => l.Trim().Equals("STARTTLS", StringComparison.OrdinalIgnoreCase));
-            if (result.StartTlsOffered != true)
+            if (!lines.Skip(1).Any(l => l.Trim().Equals("STARTTLS", StringComparison.OrdinalIgnoreCase)))
             {
-                context.Add(new Finding(ErrorCodes.SmtpNoStartTls, severity, Messages.Format("CheckSmtpNoStartTls", host), "RFC 8461 §4.2, RFC 3207", target: host));
-                result.Status = SmtpProbeStatus.Failed;
                 await WriteAsync(stream, "QUIT", cancellationToken).ConfigureAwait(false);
-                return;
+                return (banner, false);
             }
 
             await WriteAsync(stream, "STARTTLS", cancellationToken).ConfigureAwait(false);
@@ -127,6 +177,8 @@ namespace MtaSts.Checking
             {
                 throw new InvalidDataException(Messages.Format("CheckSmtpUnexpectedReply", "STARTTLS", code, lines.FirstOrDefault()));
             }
+
+            return (banner, true);
         }
 
         private static async Task WriteAsync(Stream stream, string command, CancellationToken cancellationToken)
@@ -166,7 +218,7 @@ namespace MtaSts.Checking
                 line.Clear();
                 if (text.Length < 3 || !int.TryParse(text.Substring(0, 3), out int code))
                 {
-                    throw new InvalidDataException(Messages.Format("CheckSmtpUnexpectedReply", "reply", 0, text));
+                    throw new InvalidDataException(Messages.Format("CheckSmtpUnexpectedReply", "SMTP", 0, text));
                 }
 
                 lines.Add(text.Length > 4 ? text.Substring(4) : string.Empty);

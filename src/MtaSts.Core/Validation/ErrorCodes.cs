@@ -46,6 +46,7 @@ namespace MtaSts.Validation
         public const string SmtpNoStartTls = "MtaStsSmtpNoStartTls";
         public const string SmtpTlsFailed = "MtaStsSmtpTlsFailed";
         public const string SmtpProtocol = "MtaStsSmtpProtocol";
+        public const string SmtpRequiresSni = "MtaStsSmtpRequiresSni";
 
         // Warnings.
         public const string DuplicateField = "MtaStsDuplicateField";

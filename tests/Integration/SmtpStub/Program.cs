@@ -4,12 +4,14 @@ using System.IO;
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Threading.Tasks;
 
 // A small SMTP listener for the integration tests: banner, EHLO, and STARTTLS with a given certificate, or no
-// STARTTLS at all. Each argument is one listener: <ip>:<port>=<certificate.pem>,<key.pem> or <ip>:<port>=none.
+// STARTTLS at all. Each argument is one listener: <ip>:<port>=<certificate.pem>,<key.pem>[,sni] or <ip>:<port>=none;
+// with ',sni' the handshake fails when the client sends no SNI (what RFC 8461 §7.1 forbids an MX to do).
 // It accepts many sessions at once and never delivers mail.
 var listeners = new List<Task>();
 foreach (string spec in args)
@@ -18,6 +20,7 @@ foreach (string spec in args)
     var endPoint = IPEndPoint.Parse(spec.Substring(0, equals));
     string tls = spec.Substring(equals + 1);
     SslStreamCertificateContext? certificate = null;
+    bool requireSni = tls.EndsWith(",sni", StringComparison.Ordinal);
     if (tls != "none")
     {
         // The PEM holds the leaf, then its intermediates: all of them are sent, as a correctly configured MTA does.
@@ -32,22 +35,22 @@ foreach (string spec in args)
 
     var listener = new TcpListener(endPoint);
     listener.Start();
-    listeners.Add(AcceptAsync(listener, certificate));
+    listeners.Add(AcceptAsync(listener, certificate, requireSni));
 }
 
 Console.WriteLine("ready");
 await Task.WhenAll(listeners);
 
-static async Task AcceptAsync(TcpListener listener, SslStreamCertificateContext? certificate)
+static async Task AcceptAsync(TcpListener listener, SslStreamCertificateContext? certificate, bool requireSni)
 {
     while (true)
     {
         var client = await listener.AcceptTcpClientAsync();
-        _ = Task.Run(() => ServeAsync(client, certificate));
+        _ = Task.Run(() => ServeAsync(client, certificate, requireSni));
     }
 }
 
-static async Task ServeAsync(TcpClient client, SslStreamCertificateContext? certificate)
+static async Task ServeAsync(TcpClient client, SslStreamCertificateContext? certificate, bool requireSni)
 {
     using (client)
     {
@@ -73,7 +76,11 @@ static async Task ServeAsync(TcpClient client, SslStreamCertificateContext? cert
                 {
                     await WriteAsync(stream, "220 2.0.0 Ready to start TLS");
                     var tls = new SslStream(stream);
-                    await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificateContext = certificate });
+                    await tls.AuthenticateAsServerAsync(
+                        (_, hello, _, _) => requireSni && string.IsNullOrEmpty(hello.ServerName)
+                            ? throw new AuthenticationException("no SNI")
+                            : ValueTask.FromResult(new SslServerAuthenticationOptions { ServerCertificateContext = certificate }),
+                        null);
                     stream = tls;
                     secure = true;
                 }
@@ -88,7 +95,7 @@ static async Task ServeAsync(TcpClient client, SslStreamCertificateContext? cert
                 }
             }
         }
-        catch (Exception ex) when (ex is IOException || ex is System.Security.Authentication.AuthenticationException || ex is ObjectDisposedException)
+        catch (Exception ex) when (ex is IOException || ex is AuthenticationException || ex is ObjectDisposedException)
         {
         }
     }
