@@ -27,6 +27,9 @@ namespace MtaSts.Checking
         /// <summary>A temporary DNS failure left part of the answer unknown.</summary>
         public bool Incomplete { get; private set; }
 
+        /// <summary>No DNS server answered the first question; the check stops there with an Unknown verdict.</summary>
+        public bool ResolverSilent { get; set; }
+
         public void Add(Finding finding) => Findings.Add(finding);
 
         public void AddRange(IEnumerable<Finding>? findings)

@@ -22,9 +22,10 @@ namespace MtaSts.Checking
     /// <summary>The records of one DNS question, or why there are none.</summary>
     public sealed class DnsAnswer<T>
     {
-        public DnsAnswer(DnsLookupStatus status, IReadOnlyList<T>? records = null, string? error = null, TimeSpan? timeToLive = null)
+        public DnsAnswer(DnsLookupStatus status, IReadOnlyList<T>? records = null, string? error = null, TimeSpan? timeToLive = null, bool noServerAnswered = false)
         {
             Status = status;
+            NoServerAnswered = noServerAnswered;
             Records = records ?? Array.Empty<T>();
             Error = error;
             TimeToLive = timeToLive;
@@ -36,6 +37,9 @@ namespace MtaSts.Checking
 
         /// <summary>What went wrong when <see cref="Status"/> is <see cref="DnsLookupStatus.Failed"/>.</summary>
         public string? Error { get; }
+
+        /// <summary>No DNS server answered at all (a timeout), as opposed to one answering SERVFAIL or REFUSED.</summary>
+        public bool NoServerAnswered { get; }
 
         /// <summary>The smallest TTL of the records found.</summary>
         public TimeSpan? TimeToLive { get; }

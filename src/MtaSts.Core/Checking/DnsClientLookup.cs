@@ -70,7 +70,7 @@ namespace MtaSts.Checking
                 }
                 catch (DnsResponseException ex)
                 {
-                    return new DnsAnswer<T>(DnsLookupStatus.Failed, error: ex.Message);
+                    return new DnsAnswer<T>(DnsLookupStatus.Failed, error: ex.Message, noServerAnswered: ex.Code == DnsResponseCode.ConnectionTimeout);
                 }
 
                 var code = response.Header.ResponseCode;

@@ -30,7 +30,7 @@ namespace MtaSts.Checking
             IReadOnlyList<MxCoverage> mxHosts = Array.Empty<MxCoverage>();
             IReadOnlyList<SmtpProbeResult> smtp = Array.Empty<SmtpProbeResult>();
             TlsRptRecord? tlsRpt = null;
-            if (parts.Domain != null)
+            if (parts.Domain != null && !context.ResolverSilent)
             {
                 var mode = parts.Policy?.Mode;
                 var mxRecords = await CheckMxCoverageAsync(parts.Domain, parts.Policy, context, cancellationToken).ConfigureAwait(false);
@@ -101,6 +101,12 @@ namespace MtaSts.Checking
             }
 
             var txt = await DiscoverTxtAsync(domain, context, cancellationToken).ConfigureAwait(false);
+            if (context.ResolverSilent)
+            {
+                // No DNS server answers: every further question would wait out its timeout to learn nothing more.
+                return new PolicyParts(domain, null, null, null);
+            }
+
             var fetch = await PolicyFetcher.FetchAsync(domain, context, cancellationToken).ConfigureAwait(false);
             MtaStsPolicy? policy = null;
             if (fetch.Body != null)
@@ -130,6 +136,7 @@ namespace MtaSts.Checking
             {
                 case DnsLookupStatus.Failed:
                     context.Unknown(Messages.Format("CheckDnsFailed", name, answer.Error), name);
+                    context.ResolverSilent = answer.NoServerAnswered;
                     return null;
                 case DnsLookupStatus.NxDomain:
                 case DnsLookupStatus.NoData:
@@ -296,7 +303,7 @@ namespace MtaSts.Checking
 
         private readonly struct PolicyParts
         {
-            public PolicyParts(string domain, MtaStsTxtRecord? txtRecord, PolicyFetchResult fetch, MtaStsPolicy? policy)
+            public PolicyParts(string domain, MtaStsTxtRecord? txtRecord, PolicyFetchResult? fetch, MtaStsPolicy? policy)
             {
                 Domain = domain;
                 TxtRecord = txtRecord;

@@ -17,6 +17,12 @@ namespace MtaSts.Tests.Checking
 
         public HashSet<string> Broken { get; } = new HashSet<string>();
 
+        /// <summary>No server answers at all: every question times out.</summary>
+        public bool Silent { get; set; }
+
+        /// <summary>How many questions were asked.</summary>
+        public int Questions { get; private set; }
+
         /// <summary>The TTL every found record set reports.</summary>
         public System.TimeSpan? TimeToLive { get; set; }
 
@@ -30,7 +36,8 @@ namespace MtaSts.Tests.Checking
             Task.FromResult(Answer(name, Addresses.TryGetValue(name, out var records) ? records : null));
 
         private DnsAnswer<T> Answer<T>(string name, IReadOnlyList<T>? records) =>
-            Broken.Contains(name) ? new DnsAnswer<T>(DnsLookupStatus.Failed, error: "SERVFAIL")
+            ++Questions > 0 && Silent ? new DnsAnswer<T>(DnsLookupStatus.Failed, error: "timed out", noServerAnswered: true)
+            : Broken.Contains(name) ? new DnsAnswer<T>(DnsLookupStatus.Failed, error: "SERVFAIL")
             : records == null ? new DnsAnswer<T>(DnsLookupStatus.NxDomain)
             : records.Count == 0 ? new DnsAnswer<T>(DnsLookupStatus.NoData)
             : new DnsAnswer<T>(DnsLookupStatus.Found, records, timeToLive: TimeToLive);
