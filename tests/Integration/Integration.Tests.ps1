@@ -37,6 +37,7 @@ BeforeDiscovery {
         @{ Name = 'apex'; Status = 'Fail'; Codes = @('MtaStsTxtRecordMissing', 'MtaStsTxtRecordMisplaced'); Rule = 'RFC 8461 §3.1: the TXT record at the apex' }
         @{ Name = 'smtpclosed'; Status = 'Pass'; Codes = @(); Rule = 'RFC 8461 §4.2: port 25 unreachable is not tested, not failed' }
         @{ Name = 'requiresni'; Status = 'Fail'; Codes = @('MtaStsSmtpRequiresSni'); Rule = 'RFC 8461 §7.1: an MX that requires SNI' }
+        @{ Name = 'twoaddresses'; Status = 'Warn'; Codes = @('MtaStsPolicyAddressUnreachable'); Rule = 'RFC 8461 §3.3: one address of the policy host does not answer' }
     )
 
     # postfix-mta-sts-resolver does not check the id's grammar (it accepts '2026-01-01T00:00:00Z'), so it cannot judge

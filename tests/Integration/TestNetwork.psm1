@@ -38,6 +38,7 @@ $script:Scenarios = [ordered]@{
     apex             = @{ Txt = @(); ApexTxt = 'v=STSv1; id=20260101000000Z' }
     smtpclosed       = @{ MxAddress = '127.0.0.13' }
     requiresni       = @{ MxAddress = '127.0.0.14' }
+    twoaddresses     = @{ ExtraPolicyAddress = '127.0.0.2' }
 }
 
 function New-TestCertificate {
@@ -140,6 +141,7 @@ function Start-TestNetwork {
         else { foreach ($value in $txt) { $zone.Add("_mta-sts.$name IN TXT `"$value`"") } }
         if ($s.ContainsKey('ApexTxt')) { $zone.Add("$name IN TXT `"$($s.ApexTxt)`"") }
         if (-not $s.ContainsKey('PolicyHost') -or $s.PolicyHost) { $zone.Add("mta-sts.$name IN A 127.0.0.1") }
+        if ($s.ContainsKey('ExtraPolicyAddress')) { $zone.Add("mta-sts.$name IN A $($s.ExtraPolicyAddress)") }
         $zone.Add("$name IN MX 10 mx.$name")
         $zone.Add("mx.$name IN A $(if ($s.ContainsKey('MxAddress')) { $s.MxAddress } else { '127.0.0.10' })")
         if (-not $s.ContainsKey('TlsRpt') -or $s.TlsRpt) { $zone.Add("_smtp._tls.$name IN TXT `"v=TLSRPTv1; rua=mailto:tlsrpt@$domain`"") }

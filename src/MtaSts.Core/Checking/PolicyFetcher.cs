@@ -43,24 +43,24 @@ namespace MtaSts.Checking
 
             var stopwatch = Stopwatch.StartNew();
             TlsConnection? connection = null;
-            foreach (var address in addresses.Records)
+            int next = 0;
+            while (connection == null && next < addresses.Records.Count)
             {
-                try
-                {
-                    connection = await TlsConnection.ConnectAsync(address, context.Options.HttpsPort, context.Options.Timeout, cancellationToken).ConfigureAwait(false);
-                    result.Address = address.ToString();
-                    break;
-                }
-                catch (Exception ex) when (NetworkTimeout.IsNetworkFailure(ex))
-                {
-                    context.Warning(ErrorCodes.PolicyAddressUnreachable, Messages.Format("CheckAddressUnreachable", host, address, context.Options.HttpsPort, Reason(ex)), Section, host);
-                }
+                var address = addresses.Records[next++];
+                connection = await TryConnectAsync(host, address, context, cancellationToken).ConfigureAwait(false);
+                result.Address = connection == null ? null : address.ToString();
             }
 
             if (connection == null)
             {
                 context.Error(ErrorCodes.PolicyHostUnreachable, Messages.Format("CheckPolicyHostUnreachable", host, context.Options.HttpsPort), Section, host);
                 return result;
+            }
+
+            // The digest's 7B-9: senders pick any address, so one that does not answer (often a broken IPv6 path) fails some of them.
+            while (next < addresses.Records.Count)
+            {
+                using var other = await TryConnectAsync(host, addresses.Records[next++], context, cancellationToken).ConfigureAwait(false);
             }
 
             using (connection)
@@ -115,6 +115,20 @@ namespace MtaSts.Checking
                 using var sha = SHA256.Create();
                 result.Sha256 = BitConverter.ToString(sha.ComputeHash(response.Body)).Replace("-", string.Empty).ToLowerInvariant();
                 return result;
+            }
+        }
+
+        /// <summary>A connection to one address of the policy host, or null with a warning naming the address.</summary>
+        private static async Task<TlsConnection?> TryConnectAsync(string host, IPAddress address, CheckContext context, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await TlsConnection.ConnectAsync(address, context.Options.HttpsPort, context.Options.Timeout, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (NetworkTimeout.IsNetworkFailure(ex))
+            {
+                context.Warning(ErrorCodes.PolicyAddressUnreachable, Messages.Format("CheckAddressUnreachable", host, address, context.Options.HttpsPort, Reason(ex)), Section, host);
+                return null;
             }
         }
 
