@@ -37,6 +37,7 @@ BeforeDiscovery {
         @{ Name = 'apex'; Status = 'Fail'; Codes = @('MtaStsTxtRecordMissing', 'MtaStsTxtRecordMisplaced'); Rule = 'RFC 8461 §3.1: the TXT record at the apex' }
         @{ Name = 'smtpclosed'; Status = 'Pass'; Codes = @(); Rule = 'RFC 8461 §4.2: port 25 unreachable is not tested, not failed' }
         @{ Name = 'requiresni'; Status = 'Fail'; Codes = @('MtaStsSmtpRequiresSni'); Rule = 'RFC 8461 §7.1: an MX that requires SNI' }
+        @{ Name = 'misplacedfile'; Status = 'Fail'; Codes = @('MtaStsPolicyHttpStatus', 'MtaStsPolicyMisplaced'); Rule = 'RFC 8461 §3.2: the file at /mta-sts.txt instead of .well-known' }
         @{ Name = 'twoaddresses'; Status = 'Warn'; Codes = @('MtaStsPolicyAddressUnreachable'); Rule = 'RFC 8461 §3.3: one address of the policy host does not answer' }
     )
 

@@ -39,6 +39,7 @@ $script:Scenarios = [ordered]@{
     smtpclosed       = @{ MxAddress = '127.0.0.13' }
     requiresni       = @{ MxAddress = '127.0.0.14' }
     twoaddresses     = @{ ExtraPolicyAddress = '127.0.0.2' }
+    misplacedfile    = @{ Nginx = 'misplaced' }
 }
 
 function New-TestCertificate {
@@ -153,7 +154,12 @@ function Start-TestNetwork {
         $bytes = [Text.Encoding]::UTF8.GetBytes($body)
         if ($s.ContainsKey('Bom')) { $bytes = [byte[]](0xEF, 0xBB, 0xBF) + $bytes }
         if ($s.ContainsKey('Large')) { $bytes = [Text.Encoding]::ASCII.GetBytes($body + (('x-padding: ' + ('a' * 100) + "`r`n") * 700)) }
-        if (-not ($s.ContainsKey('Nginx') -and $s.Nginx -eq 'notfound')) { [IO.File]::WriteAllBytes((Join-Path $site 'mta-sts.txt'), $bytes) }
+        $nginxKind = if ($s.ContainsKey('Nginx')) { $s.Nginx } else { 'file' }
+        switch ($nginxKind) {
+            'notfound' { }
+            'misplaced' { [IO.File]::WriteAllBytes((Join-Path $web "$name/mta-sts.txt"), $bytes) }
+            default { [IO.File]::WriteAllBytes((Join-Path $site 'mta-sts.txt'), $bytes) }
+        }
 
         $host_ = "mta-sts.$domain"
         $kind = if ($s.ContainsKey('Cert')) { $s.Cert } else { 'good' }
@@ -165,7 +171,7 @@ function Start-TestNetwork {
             'privateca' { Save-TestCertificate $certs $name (New-TestCertificate -Subject $host_ -DnsName $host_ -Issuer $privateRoot.Certificate) }
             default { Save-TestCertificate $certs $name (New-TestCertificate -Subject $host_ -DnsName $host_ -Issuer $intermediate.Certificate) @($intermediate) }
         }
-        $location = switch ($(if ($s.ContainsKey('Nginx')) { $s.Nginx } else { 'file' })) {
+        $location = switch ($nginxKind) {
             'redirect' { "return 301 https://www.$domain/.well-known/mta-sts.txt;" }
             'html' { "root $web/$name; default_type text/html;" }
             'notype' { "root $web/$name; default_type `"`";" }
@@ -173,7 +179,8 @@ function Start-TestNetwork {
             'slow' { "root $web/$name; default_type text/plain; limit_rate 10; limit_rate_after 0;" }
             default { "root $web/$name; default_type text/plain;" }
         }
-        $servers.Add("  server { listen 127.0.0.1:443 ssl; server_name $host_; ssl_certificate $($pair.Certificate); ssl_certificate_key $($pair.Key); location = /.well-known/mta-sts.txt { $location } }")
+        $extra = if ($nginxKind -eq 'misplaced') { " location = /mta-sts.txt { root $web/$name; default_type text/plain; }" } else { '' }
+        $servers.Add("  server { listen 127.0.0.1:443 ssl; server_name $host_; ssl_certificate $($pair.Certificate); ssl_certificate_key $($pair.Key); location = /.well-known/mta-sts.txt { $location }$extra }")
     }
 
     # example.com, for the documentation examples.

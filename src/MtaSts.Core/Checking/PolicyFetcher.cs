@@ -108,6 +108,11 @@ namespace MtaSts.Checking
                 context.Verbose(Messages.Format("CheckHttpAnswer", result.Url, response.StatusCode, result.ContentType ?? "-", response.Body.Length, (int)result.Elapsed.TotalMilliseconds));
                 if (!CheckResponse(response, result, context))
                 {
+                    if (response.StatusCode == 404)
+                    {
+                        await FindMisplacedPolicyAsync(domain, host, result.Url, addresses.Records, context, cancellationToken).ConfigureAwait(false);
+                    }
+
                     return result;
                 }
 
@@ -115,6 +120,43 @@ namespace MtaSts.Checking
                 using var sha = SHA256.Create();
                 result.Sha256 = BitConverter.ToString(sha.ComputeHash(response.Body)).Replace("-", string.Empty).ToLowerInvariant();
                 return result;
+            }
+        }
+
+        /// <summary>The digest's 7C: after a 404, the places a policy file is often put by mistake.</summary>
+        private static async Task FindMisplacedPolicyAsync(string domain, string host, string url, IReadOnlyList<IPAddress> hostAddresses, CheckContext context, CancellationToken cancellationToken)
+        {
+            var apex = await context.Dns.AddressesAsync(domain, cancellationToken).ConfigureAwait(false);
+            var candidates = new List<(string Host, IReadOnlyList<IPAddress> Addresses, string Path)> { (host, hostAddresses, "/mta-sts.txt") };
+            if (apex.Status == DnsLookupStatus.Found)
+            {
+                candidates.Add((domain, apex.Records, PolicyWriter.WellKnownPath));
+            }
+
+            foreach (var (candidateHost, candidateAddresses, path) in candidates)
+            {
+                if (await AnswersOkAsync(candidateHost, candidateAddresses[0], path, context, cancellationToken).ConfigureAwait(false))
+                {
+                    string found = "https://" + candidateHost + path;
+                    context.Warning(ErrorCodes.PolicyMisplaced, Messages.Format("CheckPolicyMisplaced", found, url), Section, found);
+                }
+            }
+        }
+
+        /// <summary>Whether GET https://host/path answers 200; any failure is a plain no.</summary>
+        private static async Task<bool> AnswersOkAsync(string host, IPAddress address, string path, CheckContext context, CancellationToken cancellationToken)
+        {
+            try
+            {
+                using var connection = await TlsConnection.ConnectAsync(address, context.Options.HttpsPort, context.Options.Timeout, cancellationToken).ConfigureAwait(false);
+                await connection.StartTlsAsync(host, context.Options.Timeout, cancellationToken).ConfigureAwait(false);
+                var response = await NetworkTimeout.Within(HttpResponse.GetAsync(connection.Stream, host, path, PolicyParser.MaxPolicyBytes, cancellationToken),
+                    context.Options.Timeout, connection.Dispose, host, cancellationToken).ConfigureAwait(false);
+                return response.StatusCode == 200;
+            }
+            catch (Exception ex) when (NetworkTimeout.IsNetworkFailure(ex))
+            {
+                return false;
             }
         }
 

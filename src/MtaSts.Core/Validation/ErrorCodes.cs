@@ -77,5 +77,6 @@ namespace MtaSts.Validation
         public const string ModeTesting = "MtaStsModeTesting";
         public const string TxtTtlLong = "MtaStsTxtTtlLong";
         public const string TxtRecordMisplaced = "MtaStsTxtRecordMisplaced";
+        public const string PolicyMisplaced = "MtaStsPolicyMisplaced";
     }
 }
