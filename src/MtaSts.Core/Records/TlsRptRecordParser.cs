@@ -93,7 +93,7 @@ namespace MtaSts.Records
 
             if (rua.Count == 0)
             {
-                return Fail(Messages.Get("TlsRptNoRua") + RuaHint(extensions), value.Length + 1, warnings, ErrorCodes.TlsRptRuaInvalid);
+                return Fail(Messages.Get("TlsRptNoRua") + TxtFieldSyntax.CaseHint(extensions, "rua"), value.Length + 1, warnings, ErrorCodes.TlsRptRuaInvalid);
             }
 
             return new ParseResult<TlsRptRecord>(TlsRptRecord.FromParsed(rua, extensions, value), null, warnings);
@@ -140,19 +140,6 @@ namespace MtaSts.Records
 
                 pos = TxtFieldSyntax.SkipWsp(value, after + 1);
             }
-        }
-
-        private static string RuaHint(List<ExtensionField>? extensions)
-        {
-            foreach (var extension in (IEnumerable<ExtensionField>?)extensions ?? Array.Empty<ExtensionField>())
-            {
-                if (string.Equals(extension.Name, "rua", StringComparison.OrdinalIgnoreCase))
-                {
-                    return " " + Messages.Format("TxtFieldCaseHint", extension.Name, "rua");
-                }
-            }
-
-            return string.Empty;
         }
 
         private static string DescribeBadStart(string value)

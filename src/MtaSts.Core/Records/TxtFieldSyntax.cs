@@ -110,6 +110,23 @@ namespace MtaSts.Records
         public static bool NameIs(string value, int nameStart, int nameLength, string name) =>
             nameLength == name.Length && string.CompareOrdinal(value, nameStart, name, 0, nameLength) == 0;
 
+        /// <summary>
+        /// " There is 'ID=', but field names are case-sensitive…" when an extension field is <paramref name="field"/> in
+        /// another case (the first such field), or empty.
+        /// </summary>
+        public static string CaseHint(System.Collections.Generic.IEnumerable<ExtensionField>? extensions, string field)
+        {
+            foreach (var extension in extensions ?? System.Array.Empty<ExtensionField>())
+            {
+                if (string.Equals(extension.Name, field, System.StringComparison.OrdinalIgnoreCase))
+                {
+                    return " " + Messages.Format("TxtFieldCaseHint", extension.Name, field);
+                }
+            }
+
+            return string.Empty;
+        }
+
         public static int SkipWsp(string s, int pos)
         {
             while (pos < s.Length && (s[pos] == ' ' || s[pos] == '\t'))

@@ -99,16 +99,7 @@ namespace MtaSts.Records
 
             if (id == null)
             {
-                string hint = string.Empty;
-                foreach (var extension in (IEnumerable<ExtensionField>?)extensions ?? Array.Empty<ExtensionField>())
-                {
-                    if (string.Equals(extension.Name, "id", StringComparison.OrdinalIgnoreCase))
-                    {
-                        hint = " " + Messages.Format("TxtFieldCaseHint", extension.Name, "id");
-                    }
-                }
-
-                return Fail(Messages.Format("TxtNoId", StsId.FromTime(DateTimeOffset.UtcNow)) + hint, value.Length + 1, warnings);
+                return Fail(Messages.Format("TxtNoId", StsId.FromTime(DateTimeOffset.UtcNow)) + TxtFieldSyntax.CaseHint(extensions, "id"), value.Length + 1, warnings);
             }
 
             return new ParseResult<MtaStsTxtRecord>(MtaStsTxtRecord.FromParsed(id, extensions, value), null, warnings);
