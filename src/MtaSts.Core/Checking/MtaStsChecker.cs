@@ -33,8 +33,7 @@ namespace MtaSts.Checking
             if (parts.Domain != null && !context.ResolverSilent)
             {
                 var mode = parts.Policy?.Mode;
-                var mxRecords = await CheckMxCoverageAsync(parts.Domain, parts.Policy, context, cancellationToken).ConfigureAwait(false);
-                mxHosts = mxRecords;
+                mxHosts = await CheckMxCoverageAsync(parts.Domain, parts.Policy, context, cancellationToken).ConfigureAwait(false);
                 tlsRpt = await CheckTlsRptAsync(parts.Domain, mode, context, cancellationToken).ConfigureAwait(false);
                 if (mode == PolicyMode.Testing)
                 {
@@ -42,12 +41,12 @@ namespace MtaSts.Checking
                 }
 
                 CheckDrift(parts.Domain, parts.TxtRecord, parts.Fetch, state, context);
-                if (options.IncludeSmtp && mxRecords.Count > 0)
+                if (options.IncludeSmtp && mxHosts.Count > 0)
                 {
                     // One MX after the other: the findings of one domain are gathered in one list, and domains already run in parallel.
                     var severity = mode == PolicyMode.Enforce ? Severity.Error : Severity.Warning;
                     var probes = new List<SmtpProbeResult>();
-                    foreach (var mx in mxRecords)
+                    foreach (var mx in mxHosts)
                     {
                         probes.Add(await SmtpProbe.ProbeAsync(mx.Host, severity, context, cancellationToken).ConfigureAwait(false));
                     }
@@ -56,18 +55,11 @@ namespace MtaSts.Checking
                 }
             }
 
-            return new MtaStsDomainCheck(parts.Domain ?? domain, context.Findings, context.Incomplete)
-            {
-                TxtRecord = parts.TxtRecord,
-                Policy = parts.Policy,
-                PolicyFetch = parts.Fetch,
-                MxHosts = mxHosts,
-                TlsRptRecord = tlsRpt,
-                Smtp = smtp,
-                CheckedAt = options.Clock.UtcNow,
-                Duration = stopwatch.Elapsed,
-                Log = context.Log,
-            };
+            var check = Result(domain, parts, context, stopwatch);
+            check.MxHosts = mxHosts;
+            check.TlsRptRecord = tlsRpt;
+            check.Smtp = smtp;
+            return check;
         }
 
         /// <summary>Discovers and fetches the policy only, as a sender does before delivering (RFC 8461 §3).</summary>
@@ -76,20 +68,23 @@ namespace MtaSts.Checking
             var context = new CheckContext(options);
             var stopwatch = Stopwatch.StartNew();
             var parts = await ReadPolicyAsync(domain, context, cancellationToken).ConfigureAwait(false);
-            var check = new MtaStsDomainCheck(parts.Domain ?? domain, context.Findings, context.Incomplete)
+            var remote = parts.Policy != null && parts.Domain != null
+                ? new MtaStsRemotePolicy(parts.Domain, parts.TxtRecord, parts.Policy, parts.Fetch!, options.Clock.UtcNow)
+                : null;
+            return (remote, Result(domain, parts, context, stopwatch));
+        }
+
+        /// <summary>The result both entry points share: the domain, the TXT record, the policy and its fetch, the findings and the story.</summary>
+        private static MtaStsDomainCheck Result(string input, PolicyParts parts, CheckContext context, Stopwatch stopwatch) =>
+            new MtaStsDomainCheck(parts.Domain ?? input, context.Findings, context.Incomplete)
             {
                 TxtRecord = parts.TxtRecord,
                 Policy = parts.Policy,
                 PolicyFetch = parts.Fetch,
-                CheckedAt = options.Clock.UtcNow,
+                CheckedAt = context.Options.Clock.UtcNow,
                 Duration = stopwatch.Elapsed,
                 Log = context.Log,
             };
-            var remote = parts.Policy != null && parts.Domain != null
-                ? new MtaStsRemotePolicy(parts.Domain, parts.TxtRecord, parts.Policy, parts.Fetch!, options.Clock.UtcNow)
-                : null;
-            return (remote, check);
-        }
 
         private static async Task<PolicyParts> ReadPolicyAsync(string input, CheckContext context, CancellationToken cancellationToken)
         {
