@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using MtaSts.Resources;
 
 namespace MtaSts.Checking
 {
@@ -16,6 +17,9 @@ namespace MtaSts.Checking
     /// <summary>Time limits for APIs that take no CancellationToken on netstandard2.0 (connect, TLS handshake).</summary>
     internal static class NetworkTimeout
     {
+        /// <summary>A network failure as a finding's message shows it: "timed out", or what the socket or TLS layer said.</summary>
+        public static string Describe(Exception ex) => ex is NetworkTimeoutException ? Messages.Get("CheckTimedOut") : (ex.InnerException?.Message ?? ex.Message);
+
         /// <summary>The failures of a connection, a handshake or a dialogue that a check reports instead of throwing.</summary>
         public static bool IsNetworkFailure(Exception ex) =>
             ex is System.Net.Sockets.SocketException || ex is System.IO.IOException || ex is NetworkTimeoutException || ex is ObjectDisposedException

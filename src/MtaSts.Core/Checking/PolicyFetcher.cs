@@ -3,8 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Net;
-using System.Net.Sockets;
-using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
@@ -72,17 +70,11 @@ namespace MtaSts.Checking
                 }
                 catch (Exception ex) when (NetworkTimeout.IsNetworkFailure(ex))
                 {
-                    context.Error(ErrorCodes.PolicyTlsFailed, Messages.Format("CheckPolicyTlsFailed", host, Reason(ex)), "RFC 8461 §3.3, §7.2", host);
+                    context.Error(ErrorCodes.PolicyTlsFailed, Messages.Format("CheckPolicyTlsFailed", host, NetworkTimeout.Describe(ex)), "RFC 8461 §3.3, §7.2", host);
                     return result;
                 }
 
-                result.TlsProtocol = ProtocolName(connection.Protocol);
-                CheckProtocol(connection.Protocol, host, context);
-                if (connection.Certificate != null)
-                {
-                    result.Certificate = CertificateInspector.Inspect(connection.Certificate, connection.SentCertificates, host, policyHost: true,
-                        context.Options.TrustedRoots, context.Now, Section, context.Findings, Severity.Error);
-                }
+                (result.TlsProtocol, result.Certificate) = TlsJudgement.Judge(connection, host, policyHost: true, Section, Severity.Error, context);
 
                 HttpResponse response;
                 try
@@ -97,7 +89,7 @@ namespace MtaSts.Checking
                 }
                 catch (Exception ex) when (NetworkTimeout.IsNetworkFailure(ex))
                 {
-                    context.Error(ErrorCodes.PolicyHttpInvalid, Messages.Format("CheckPolicyHttpInvalid", result.Url, Reason(ex)), Section, result.Url);
+                    context.Error(ErrorCodes.PolicyHttpInvalid, Messages.Format("CheckPolicyHttpInvalid", result.Url, NetworkTimeout.Describe(ex)), Section, result.Url);
                     return result;
                 }
 
@@ -169,30 +161,11 @@ namespace MtaSts.Checking
             }
             catch (Exception ex) when (NetworkTimeout.IsNetworkFailure(ex))
             {
-                context.Warning(ErrorCodes.PolicyAddressUnreachable, Messages.Format("CheckAddressUnreachable", host, address, context.Options.HttpsPort, Reason(ex)), Section, host);
+                context.Warning(ErrorCodes.PolicyAddressUnreachable, Messages.Format("CheckAddressUnreachable", host, address, context.Options.HttpsPort, NetworkTimeout.Describe(ex)), Section, host);
                 return null;
             }
         }
 
-        internal static void CheckProtocol(SslProtocols protocol, string host, CheckContext context, Severity severity = Severity.Error)
-        {
-            // Tls12 = 3072, Tls13 = 12288; older protocols are below.
-            if ((int)protocol != 0 && (int)protocol < (int)SslProtocols.Tls12)
-            {
-                context.Add(new Finding(ErrorCodes.TlsVersionTooOld, severity, Messages.Format("CheckTlsTooOld", host, ProtocolName(protocol)), "RFC 8461 §7.2", target: host));
-            }
-        }
-
-        internal static string ProtocolName(SslProtocols protocol) => (int)protocol switch
-        {
-            12288 => "TLS 1.3",
-            3072 => "TLS 1.2",
-            768 => "TLS 1.1",
-            192 => "TLS 1.0",
-            _ => protocol.ToString(),
-        };
-
-        internal static string Reason(Exception ex) => ex is NetworkTimeoutException ? Messages.Get("CheckTimedOut") : (ex.InnerException?.Message ?? ex.Message);
 
         internal static bool CheckResponse(HttpResponse response, PolicyFetchResult result, CheckContext context)
         {

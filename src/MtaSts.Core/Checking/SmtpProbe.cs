@@ -2,8 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Net;
-using System.Net.Sockets;
-using System.Security.Authentication;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -47,7 +45,7 @@ namespace MtaSts.Checking
             }
             catch (Exception ex) when (NetworkTimeout.IsNetworkFailure(ex))
             {
-                context.Info(ErrorCodes.SmtpNotTested, Messages.Format("CheckSmtpNotTested", host, address, context.Options.SmtpPort, PolicyFetcher.Reason(ex)), "RFC 8461 §4.2", host);
+                context.Info(ErrorCodes.SmtpNotTested, Messages.Format("CheckSmtpNotTested", host, address, context.Options.SmtpPort, NetworkTimeout.Describe(ex)), "RFC 8461 §4.2", host);
                 return result;
             }
 
@@ -60,7 +58,7 @@ namespace MtaSts.Checking
                 }
                 catch (Exception ex) when (NetworkTimeout.IsNetworkFailure(ex))
                 {
-                    context.Add(new Finding(ErrorCodes.SmtpProtocol, severity, Messages.Format("CheckSmtpBroken", host, PolicyFetcher.Reason(ex)), "RFC 5321 §4.2", target: host));
+                    context.Add(new Finding(ErrorCodes.SmtpProtocol, severity, Messages.Format("CheckSmtpBroken", host, NetworkTimeout.Describe(ex)), "RFC 5321 §4.2", target: host));
                     result.Status = SmtpProbeStatus.Failed;
                     return result;
                 }
@@ -78,19 +76,13 @@ namespace MtaSts.Checking
                 }
                 catch (Exception ex) when (NetworkTimeout.IsNetworkFailure(ex))
                 {
-                    context.Add(new Finding(ErrorCodes.SmtpTlsFailed, severity, Messages.Format("CheckSmtpTlsFailed", host, PolicyFetcher.Reason(ex)), "RFC 8461 §4.2, §7.2", target: host));
+                    context.Add(new Finding(ErrorCodes.SmtpTlsFailed, severity, Messages.Format("CheckSmtpTlsFailed", host, NetworkTimeout.Describe(ex)), "RFC 8461 §4.2, §7.2", target: host));
                     result.Status = SmtpProbeStatus.Failed;
                     return result;
                 }
 
-                result.TlsProtocol = PolicyFetcher.ProtocolName(connection.Protocol);
                 int before = context.Findings.Count;
-                PolicyFetcher.CheckProtocol(connection.Protocol, host, context, severity);
-                if (connection.Certificate != null)
-                {
-                    result.Certificate = CertificateInspector.Inspect(connection.Certificate, connection.SentCertificates, host, policyHost: false,
-                        context.Options.TrustedRoots, context.Now, "RFC 8461 §4.2", context.Findings, severity);
-                }
+                (result.TlsProtocol, result.Certificate) = TlsJudgement.Judge(connection, host, policyHost: false, "RFC 8461 §4.2", severity, context);
 
                 bool refused = context.Findings.Skip(before).Any(f => f.Code != ErrorCodes.CertificateExpiresSoon && f.Code != ErrorCodes.CertificatePartialWildcard);
                 result.Status = refused ? SmtpProbeStatus.Failed : SmtpProbeStatus.Passed;
