@@ -22,29 +22,29 @@ $moduleOut = Join-Path $out 'MtaSts'
 $version = ([xml](Get-Content -Raw (Join-Path $root 'Directory.Build.props'))).Project.PropertyGroup.Version | Select-Object -First 1
 
 # Every file the module ships, and where it comes from. A missing file fails the build.
-$binaries = 'src/MtaSts.PowerShell/bin/{0}/netstandard2.0' -f $Configuration
+# Two builds: net8.0 for PowerShell 7.4+ and netstandard2.0 for Windows PowerShell 5.1 (MtaSts.psm1 picks one). Only the
+# cmdlet assembly sits in a build's folder; the engine and every third-party assembly sit in its dependencies folder,
+# which PowerShell never probes, and load through the module's own resolver (src/MtaSts.PowerShell/Loading).
 $moduleFiles = [ordered]@{
-    'MtaSts.psd1'                              = 'module/MtaSts.psd1'
-    'MtaSts.format.ps1xml'                     = 'module/MtaSts.format.ps1xml'
-    'MtaSts.PowerShell.dll'                    = "$binaries/MtaSts.PowerShell.dll"
-    'MtaSts.Core.dll'                          = "$binaries/MtaSts.Core.dll"
-    # DnsClient 1.8 for the live check. It loads into the shared context: the API used (LookupClient, QueryAsync)
-    # is the same across DnsClient 1.x, so a copy another module loaded first serves too; isolating it in its own
-    # AssemblyLoadContext would need a .NET 6+ build beside the netstandard2.0 one.
-    'DnsClient.dll'                            = "$binaries/DnsClient.dll"
-    # DnsClient's netstandard2.0 dependencies, for Windows PowerShell 5.1; PowerShell 7 has its own, newer copies.
-    'Microsoft.Win32.Registry.dll'             = "$binaries/Microsoft.Win32.Registry.dll"
-    'System.Security.AccessControl.dll'        = "$binaries/System.Security.AccessControl.dll"
-    'System.Security.Principal.Windows.dll'    = "$binaries/System.Security.Principal.Windows.dll"
-    # Windows PowerShell 5.1 (.NET Framework) needs the span polyfills; PowerShell 7 has them built in.
-    'System.Memory.dll'                        = "$binaries/System.Memory.dll"
-    'System.Buffers.dll'                       = "$binaries/System.Buffers.dll"
-    'System.Numerics.Vectors.dll'              = "$binaries/System.Numerics.Vectors.dll"
-    'System.Runtime.CompilerServices.Unsafe.dll' = "$binaries/System.Runtime.CompilerServices.Unsafe.dll"
+    'MtaSts.psd1'          = 'module/MtaSts.psd1'
+    'MtaSts.psm1'          = 'module/MtaSts.psm1'
+    'MtaSts.format.ps1xml' = 'module/MtaSts.format.ps1xml'
+    'LICENSE'              = 'LICENSE'
+}
+$buildFiles = @{
+    'net8.0'         = @('DnsClient.dll')
+    # DnsClient and its netstandard2.0 dependencies, and the span polyfills .NET Framework lacks.
+    'netstandard2.0' = @('DnsClient.dll', 'Microsoft.Win32.Registry.dll', 'System.Security.AccessControl.dll', 'System.Security.Principal.Windows.dll',
+        'System.Memory.dll', 'System.Buffers.dll', 'System.Numerics.Vectors.dll', 'System.Runtime.CompilerServices.Unsafe.dll')
+}
+foreach ($framework in 'net8.0', 'netstandard2.0') {
+    $binaries = 'src/MtaSts.PowerShell/bin/{0}/{1}' -f $Configuration, $framework
+    $moduleFiles["$framework/MtaSts.PowerShell.dll"] = "$binaries/MtaSts.PowerShell.dll"
     # Messages in Brazilian Portuguese, chosen when the UI culture is pt-BR (the English ones are built in).
-    'pt-BR/MtaSts.Core.resources.dll'          = "$binaries/pt-BR/MtaSts.Core.resources.dll"
-    'pt-BR/MtaSts.PowerShell.resources.dll'    = "$binaries/pt-BR/MtaSts.PowerShell.resources.dll"
-    'LICENSE'                                  = 'LICENSE'
+    $moduleFiles["$framework/pt-BR/MtaSts.PowerShell.resources.dll"] = "$binaries/pt-BR/MtaSts.PowerShell.resources.dll"
+    $moduleFiles["$framework/dependencies/MtaSts.Core.dll"] = "$binaries/MtaSts.Core.dll"
+    $moduleFiles["$framework/dependencies/pt-BR/MtaSts.Core.resources.dll"] = "$binaries/pt-BR/MtaSts.Core.resources.dll"
+    foreach ($file in $buildFiles[$framework]) { $moduleFiles["$framework/dependencies/$file"] = "$binaries/$file" }
 }
 
 function Invoke-Native {

@@ -1,5 +1,5 @@
 @{
-    RootModule             = 'MtaSts.PowerShell.dll'
+    RootModule             = 'MtaSts.psm1'
     ModuleVersion          = '0.1.0'
     GUID                   = '13a8fd83-d0e5-43b7-983f-6ef9673e3084'
     Author                 = 'MtaSts contributors'
@@ -9,7 +9,6 @@
     PowerShellVersion      = '5.1'
     CompatiblePSEditions   = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
-    RequiredAssemblies     = @('MtaSts.Core.dll')
     FormatsToProcess       = @('MtaSts.format.ps1xml')
     FunctionsToExport      = @()
     CmdletsToExport        = @(
@@ -30,20 +29,26 @@
     AliasesToExport        = @()
     FileList               = @(
         'MtaSts.psd1'
+        'MtaSts.psm1'
         'MtaSts.format.ps1xml'
-        'MtaSts.PowerShell.dll'
-        'MtaSts.Core.dll'
-        'DnsClient.dll'
-        'Microsoft.Win32.Registry.dll'
-        'System.Security.AccessControl.dll'
-        'System.Security.Principal.Windows.dll'
-        'System.Memory.dll'
-        'System.Buffers.dll'
-        'System.Numerics.Vectors.dll'
-        'System.Runtime.CompilerServices.Unsafe.dll'
-        'pt-BR/MtaSts.Core.resources.dll'
-        'pt-BR/MtaSts.PowerShell.resources.dll'
         'LICENSE'
+        'net8.0/MtaSts.PowerShell.dll'
+        'net8.0/pt-BR/MtaSts.PowerShell.resources.dll'
+        'net8.0/dependencies/MtaSts.Core.dll'
+        'net8.0/dependencies/pt-BR/MtaSts.Core.resources.dll'
+        'net8.0/dependencies/DnsClient.dll'
+        'netstandard2.0/MtaSts.PowerShell.dll'
+        'netstandard2.0/pt-BR/MtaSts.PowerShell.resources.dll'
+        'netstandard2.0/dependencies/MtaSts.Core.dll'
+        'netstandard2.0/dependencies/pt-BR/MtaSts.Core.resources.dll'
+        'netstandard2.0/dependencies/DnsClient.dll'
+        'netstandard2.0/dependencies/Microsoft.Win32.Registry.dll'
+        'netstandard2.0/dependencies/System.Security.AccessControl.dll'
+        'netstandard2.0/dependencies/System.Security.Principal.Windows.dll'
+        'netstandard2.0/dependencies/System.Memory.dll'
+        'netstandard2.0/dependencies/System.Buffers.dll'
+        'netstandard2.0/dependencies/System.Numerics.Vectors.dll'
+        'netstandard2.0/dependencies/System.Runtime.CompilerServices.Unsafe.dll'
         'en-US/MtaSts.PowerShell.dll-Help.xml'
         'en-US/about_MtaSts.help.txt'
         'pt-BR/about_MtaSts.help.txt'

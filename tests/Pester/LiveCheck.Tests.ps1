@@ -12,7 +12,8 @@ BeforeAll {
 Describe 'Test-MtaStsDomain without an answering resolver' {
     It 'gives Unknown, never "no policy", when DNS does not answer (RFC 8461 §3.1)' {
         $check = Test-MtaStsDomain example.com @dead
-        $check | Should -BeOfType ([MtaSts.Checking.MtaStsDomainCheck])
+        # The engine's types live in the module's own load context, which PowerShell's type literals do not search.
+        $check.GetType().FullName | Should -Be 'MtaSts.Checking.MtaStsDomainCheck'
         $check.Status | Should -Be 'Unknown'
         $check.Findings.Code | Should -Not -Contain 'MtaStsTxtRecordMissing'
         $check.Findings.Code | Select-Object -Unique | Should -Be 'MtaStsDnsLookupFailed'
