@@ -105,11 +105,8 @@ function Invoke-Docs {
     }
 }
 
-function Get-PesterPath {
-    $packages = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
-    $pester = Join-Path $packages.Trim() 'pester/6.2.0/tools/Pester.psd1'
-    if (-not (Test-Path $pester)) { throw "Pester 6.2.0 is not in the NuGet cache ($pester); 'dotnet restore tests/MtaSts.Tests' downloads it." }
-    $pester
+function Get-NuGetPackagesPath {
+    ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
 }
 
 function Invoke-Test {
@@ -127,9 +124,14 @@ function Invoke-Test {
     # The STARTTLS listener the integration tests start inside their network namespace.
     Invoke-Native dotnet @('build', (Join-Path $root 'tests/Integration/SmtpStub/SmtpStub.csproj'), '-c', 'Release', '--nologo', '-v', 'q')
 
+    # Pester 6.2.0 and the DnsClient the isolation tests load beside the module come from the NuGet cache, where the
+    # restore of tests/MtaSts.Tests put them (PackageDownload).
+    $packages = Get-NuGetPackagesPath
+    $pester = Join-Path $packages 'pester/6.2.0/tools/Pester.psd1'
+    if (-not (Test-Path $pester)) { throw "Pester 6.2.0 is not in the NuGet cache ($pester); 'dotnet restore tests/MtaSts.Tests' downloads it." }
     $pesterResult = Join-Path $results 'pester.json'
     $runner = Join-Path $root 'tests/Pester/Invoke-PesterRun.ps1'
-    & dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterPath (Get-PesterPath) -ModulePath (Join-Path $moduleOut 'MtaSts.psd1') -ResultPath $pesterResult
+    & dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterPath $pester -PackagesPath $packages -ModulePath (Join-Path $moduleOut 'MtaSts.psd1') -ResultPath $pesterResult
     if (-not (Test-Path $pesterResult)) { throw 'Pester wrote no results: the run crashed.' }
     $pester = Get-Content -Raw $pesterResult | ConvertFrom-Json
 

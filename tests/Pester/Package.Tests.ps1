@@ -35,7 +35,15 @@ Describe 'Publish, install and use the package' {
 
     It 'publishes to a file-system repository' {
         Publish-PSResource -Path $moduleFolder -Repository $repository -ErrorAction Stop
-        Get-ChildItem $repositoryPath -Filter "MtaSts.$($manifest.ModuleVersion).nupkg" | Should -Not -BeNullOrEmpty
+        $package = Get-ChildItem $repositoryPath -Filter "MtaSts.$($manifest.ModuleVersion).nupkg"
+        $package | Should -Not -BeNullOrEmpty
+        $zip = [IO.Compression.ZipFile]::OpenRead($package.FullName)
+        try { $entries = $zip.Entries.FullName } finally { $zip.Dispose() }
+        foreach ($build in 'net8.0', 'netstandard2.0') {
+            $entries | Should -Contain "$build/MtaSts.PowerShell.dll" -Because 'both builds are in the package'
+            $entries | Should -Contain "$build/dependencies/MtaSts.Core.dll"
+            $entries | Should -Contain "$build/dependencies/DnsClient.dll"
+        }
     }
 
     It 'installs from it and runs the README example in a fresh pwsh' {
