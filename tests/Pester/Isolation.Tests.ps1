@@ -75,12 +75,17 @@ ConvertTo-Json -Compress -InputObject @([Runtime.Loader.AssemblyLoadContext]::De
     }
 }
 
+Describe 'The cmdlet assemblies' {
+    It 'load every type of the <_> build while the engine is out of reach, as PowerShell needs before it runs OnImport' -ForEach 'net8.0', 'netstandard2.0' {
+        $count = Invoke-FreshPwsh "[Reflection.Assembly]::LoadFrom((Join-Path `$folder '$_/MtaSts.PowerShell.dll')).GetTypes().Count"
+        $count | Should -BeGreaterThan 20
+    }
+}
+
 Describe 'The netstandard2.0 build (Windows PowerShell 5.1) on PowerShell 7' {
     It 'loads through its resolve handler and runs the cmdlets, DNS and pt-BR messages included' {
         $result = Invoke-FreshPwsh @'
-$cmdlets = Join-Path $folder 'netstandard2.0/MtaSts.PowerShell.dll'
-[Reflection.Assembly]::LoadFrom($cmdlets).GetType('MtaSts.PowerShell.ModuleInitAndCleanup', $true)::Initialize()
-Import-Module $cmdlets
+Import-Module (Join-Path $folder 'netstandard2.0/MtaSts.PowerShell.dll')
 $policy = New-MtaStsPolicy -Domain example.com -Mode Enforce -Mx mail.example.com
 $site = Join-Path ([IO.Path]::GetTempPath()) ([guid]::NewGuid())
 $policy | Export-MtaStsPolicy -Path $site

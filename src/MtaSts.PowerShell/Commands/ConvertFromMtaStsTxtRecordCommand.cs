@@ -8,8 +8,8 @@ namespace MtaSts.PowerShell.Commands
     /// <summary>ConvertFrom-MtaStsTxtRecord: parses an _mta-sts TXT value exactly per RFC 8461 §3.1.</summary>
     [Cmdlet(VerbsData.ConvertFrom, "MtaStsTxtRecord")]
     [OutputType(typeof(MtaStsTxtRecord))]
-    public sealed class ConvertFromMtaStsTxtRecordCommand : ConvertFromTxtRecordCmdlet<MtaStsTxtRecord>
+    public sealed class ConvertFromMtaStsTxtRecordCommand : ConvertFromTxtRecordCmdlet
     {
-        protected override ParseResult<MtaStsTxtRecord> Parse(string value) => TxtRecordParser.ParseMtaSts(value);
+        private protected override object? ParseAndReport(string value) => WriteParseResult(TxtRecordParser.ParseMtaSts(value), null, value);
     }
 }

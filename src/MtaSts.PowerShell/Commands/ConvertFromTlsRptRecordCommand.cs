@@ -8,8 +8,8 @@ namespace MtaSts.PowerShell.Commands
     /// <summary>ConvertFrom-TlsRptRecord: parses a _smtp._tls TXT value exactly per RFC 8460 §3.</summary>
     [Cmdlet(VerbsData.ConvertFrom, "TlsRptRecord")]
     [OutputType(typeof(TlsRptRecord))]
-    public sealed class ConvertFromTlsRptRecordCommand : ConvertFromTxtRecordCmdlet<TlsRptRecord>
+    public sealed class ConvertFromTlsRptRecordCommand : ConvertFromTxtRecordCmdlet
     {
-        protected override ParseResult<TlsRptRecord> Parse(string value) => TlsRptRecordParser.Parse(value);
+        private protected override object? ParseAndReport(string value) => WriteParseResult(TlsRptRecordParser.Parse(value), null, value);
     }
 }

@@ -14,13 +14,14 @@ namespace MtaSts.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "MtaStsPolicy")]
     [OutputType(typeof(MtaStsRemotePolicy))]
-    public sealed class GetMtaStsPolicyCommand : LiveCheckCmdlet<(MtaStsRemotePolicy? Policy, MtaStsDomainCheck Check)>
+    public sealed class GetMtaStsPolicyCommand : LiveCheckCmdlet
     {
-        private protected override Task<(MtaStsRemotePolicy? Policy, MtaStsDomainCheck Check)> RunAsync(string domain, CancellationToken cancellationToken) =>
-            MtaStsChecker.GetPolicyAsync(domain, NewOptions(), cancellationToken);
+        private protected override Task<object> RunAsync(string domain, CancellationToken cancellationToken) =>
+            AsObject(MtaStsChecker.GetPolicyAsync(domain, NewOptions(), cancellationToken));
 
-        private protected override void Write(string domain, (MtaStsRemotePolicy? Policy, MtaStsDomainCheck Check) result)
+        private protected override void Write(string domain, object outcome)
         {
+            var result = ((MtaStsRemotePolicy? Policy, MtaStsDomainCheck Check))outcome;
             var check = result.Check;
             if (VerboseWanted)
             {

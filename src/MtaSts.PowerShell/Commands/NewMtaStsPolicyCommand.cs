@@ -23,9 +23,17 @@ namespace MtaSts.PowerShell.Commands
         private bool anyInvalid;
         private string[]? pendingDomains;
 
+        // Held as an int: a field of an engine enum would make this type fail to load before the engine is resolvable
+        // (see ModuleInitAndCleanup).
+        private int mode = (int)PolicyMode.Testing;
+
         /// <summary>The policy mode; start with Testing, move to Enforce once TLS-RPT reports are clean.</summary>
         [Parameter(Position = 0)]
-        public PolicyMode Mode { get; set; } = PolicyMode.Testing;
+        public PolicyMode Mode
+        {
+            get => (PolicyMode)mode;
+            set => mode = (int)value;
+        }
 
         /// <summary>MX host names or '*.' patterns; MX records piped from Resolve-DnsName or DnsClient bind by property name.</summary>
         [Parameter(Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]

@@ -16,7 +16,7 @@ namespace MtaSts.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "MtaStsDomain")]
     [OutputType(typeof(MtaStsDomainCheck))]
-    public sealed class TestMtaStsDomainCommand : LiveCheckCmdlet<MtaStsDomainCheck>
+    public sealed class TestMtaStsDomainCommand : LiveCheckCmdlet
     {
         private PolicyStateStore? state;
         private string? statePath;
@@ -51,15 +51,16 @@ namespace MtaSts.PowerShell.Commands
             }
         }
 
-        private protected override Task<MtaStsDomainCheck> RunAsync(string domain, CancellationToken cancellationToken)
+        private protected override Task<object> RunAsync(string domain, CancellationToken cancellationToken)
         {
             var options = NewOptions();
             options.IncludeSmtp = IncludeSmtp.IsPresent;
-            return MtaStsChecker.CheckAsync(domain, options, state, cancellationToken);
+            return AsObject(MtaStsChecker.CheckAsync(domain, options, state, cancellationToken));
         }
 
-        private protected override void Write(string domain, MtaStsDomainCheck result)
+        private protected override void Write(string domain, object outcome)
         {
+            var result = (MtaStsDomainCheck)outcome;
             if (VerboseWanted)
             {
                 foreach (string line in result.Log)

@@ -1,16 +1,15 @@
 using System;
 using System.Management.Automation;
-using MtaSts.Validation;
 
 namespace MtaSts.PowerShell.Internal
 {
     /// <summary>
     /// What the ConvertFrom-*Record cmdlets share: the strings of one input are the character-strings of one TXT
     /// record, joined with no separator (RFC 8461 §3.1, RFC 8460 §3), so the Strings of a record from
-    /// Resolve-DnsName pipe in by property name.
+    /// Resolve-DnsName pipe in by property name. Not generic over the record type: a cmdlet type must load without
+    /// the engine (see ModuleInitAndCleanup).
     /// </summary>
-    public abstract class ConvertFromTxtRecordCmdlet<T> : MtaStsCmdlet
-        where T : class
+    public abstract class ConvertFromTxtRecordCmdlet : MtaStsCmdlet
     {
         /// <summary>The record's text, or its character-strings in order.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
@@ -21,13 +20,14 @@ namespace MtaSts.PowerShell.Internal
         protected override void ProcessRecord()
         {
             string value = Records.DnsTxtText.Join(InputObject);
-            var record = WriteParseResult(Parse(value), null, value);
+            var record = ParseAndReport(value);
             if (record != null)
             {
                 WriteObject(record);
             }
         }
 
-        protected abstract ParseResult<T> Parse(string value);
+        /// <summary>Parses the joined value, writing its warnings and error; returns the record, or null.</summary>
+        private protected abstract object? ParseAndReport(string value);
     }
 }

@@ -18,8 +18,10 @@ namespace MtaSts.PowerShell.Internal
     /// What the cmdlets that look at live deployments share: the domain input (by value and by property name), the
     /// resolver, trust and timeout options, and a bounded number of domains checked at once with each result written
     /// as soon as it is ready. Every check gets its own options object, so parallel checks share no settings.
+    /// Results travel as object: a cmdlet type must load without the engine (see ModuleInitAndCleanup), so no engine
+    /// type may appear as a generic argument of a base class.
     /// </summary>
-    public abstract class LiveCheckCmdlet<TResult> : MtaStsCmdlet, IDisposable
+    public abstract class LiveCheckCmdlet : MtaStsCmdlet, IDisposable
     {
         private readonly BlockingCollection<Completion> completions = new BlockingCollection<Completion>();
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
@@ -127,10 +129,17 @@ namespace MtaSts.PowerShell.Internal
         };
 
         /// <summary>Checks one domain on a worker thread; must not touch the pipeline.</summary>
-        private protected abstract Task<TResult> RunAsync(string domain, CancellationToken cancellationToken);
+        private protected abstract Task<object> RunAsync(string domain, CancellationToken cancellationToken);
+
+        /// <summary>
+        /// A check's task as Task&lt;object&gt;. Generic, so that no state machine of this assembly names an engine type
+        /// until it runs.
+        /// </summary>
+        private protected static async Task<object> AsObject<T>(Task<T> check)
+            where T : notnull => await check.ConfigureAwait(false);
 
         /// <summary>Writes one finished result, on the pipeline thread.</summary>
-        private protected abstract void Write(string domain, TResult result);
+        private protected abstract void Write(string domain, object result);
 
         /// <summary>Runs after the last result was written.</summary>
         private protected virtual void Finish()
@@ -154,7 +163,7 @@ namespace MtaSts.PowerShell.Internal
                 }
                 catch (Exception ex)
                 {
-                    done = new Completion(domain, default, ex);
+                    done = new Completion(domain, null, ex);
                 }
 
                 try
@@ -253,7 +262,7 @@ namespace MtaSts.PowerShell.Internal
 
         private readonly struct Completion
         {
-            public Completion(string domain, TResult? result, Exception? failure)
+            public Completion(string domain, object? result, Exception? failure)
             {
                 Domain = domain;
                 Result = result;
@@ -262,7 +271,7 @@ namespace MtaSts.PowerShell.Internal
 
             public string Domain { get; }
 
-            public TResult? Result { get; }
+            public object? Result { get; }
 
             public Exception? Failure { get; }
         }

@@ -10,18 +10,19 @@ namespace MtaSts.PowerShell
     /// out only to the module: on PowerShell 7 through a load context of the module's own, on Windows PowerShell through
     /// a resolve handler that answers only for the files in that folder and only to the module's assemblies.
     /// </summary>
-    public sealed class ModuleInitAndCleanup : IModuleAssemblyCleanup
+    /// <remarks>
+    /// PowerShell loads every type of this assembly before it calls <see cref="OnImport"/>, so no type here may need the
+    /// engine to load: no engine value type as a field, no engine type as a generic argument of a base class. Isolation
+    /// tests load the types with the engine out of reach.
+    /// </remarks>
+    public sealed class ModuleInitAndCleanup : IModuleAssemblyInitializer, IModuleAssemblyCleanup
     {
         internal const string EngineAssemblyName = "MtaSts.Core";
 
         private static readonly object Gate = new object();
         private static bool registered;
 
-        /// <summary>
-        /// Called by MtaSts.psm1 before Import-Module reads the cmdlet types. It cannot be an IModuleAssemblyInitializer:
-        /// PowerShell loads every type of the assembly before it runs one, and the cmdlet types name engine types.
-        /// </summary>
-        public static void Initialize()
+        public void OnImport()
         {
             lock (Gate)
             {
