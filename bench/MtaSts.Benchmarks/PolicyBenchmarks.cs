@@ -1,8 +1,8 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using MtaSts.Diagnostics;
 using MtaSts.Policy;
 using MtaSts.Records;
-using MtaSts.Validation;
 
 namespace MtaSts.Benchmarks
 {

@@ -1,10 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Security.Cryptography.X509Certificates;
+using System;
+using MtaSts.Diagnostics;
 using MtaSts.Resources;
-using MtaSts.Validation;
 
 namespace MtaSts.Checking
 {

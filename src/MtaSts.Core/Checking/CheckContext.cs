@@ -1,6 +1,7 @@
-using System;
 using System.Collections.Generic;
-using MtaSts.Validation;
+using System;
+using MtaSts.Checking.Transport;
+using MtaSts.Diagnostics;
 
 namespace MtaSts.Checking
 {

@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using System;
+using MtaSts.Checking.Transport;
 using MtaSts.Records;
 
 namespace MtaSts.Checking

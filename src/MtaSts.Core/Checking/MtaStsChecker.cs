@@ -1,13 +1,15 @@
-using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
+using MtaSts.Checking.Transport;
+using MtaSts.Diagnostics;
 using MtaSts.Policy;
 using MtaSts.Records;
 using MtaSts.Resources;
-using MtaSts.Validation;
+using MtaSts.Syntax;
 
 namespace MtaSts.Checking
 {

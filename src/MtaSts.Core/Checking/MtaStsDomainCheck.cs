@@ -1,9 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
+using System;
+using MtaSts.Diagnostics;
 using MtaSts.Policy;
 using MtaSts.Records;
-using MtaSts.Validation;
 
 namespace MtaSts.Checking
 {

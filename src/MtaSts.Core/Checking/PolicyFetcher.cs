@@ -1,14 +1,15 @@
-using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Net;
 using System.Security.Cryptography;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
+using MtaSts.Checking.Transport;
+using MtaSts.Diagnostics;
 using MtaSts.Policy;
 using MtaSts.Resources;
-using MtaSts.Validation;
 
 namespace MtaSts.Checking
 {

@@ -1,12 +1,13 @@
-using System;
 using System.IO;
 using System.Linq;
 using System.Net;
 using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
+using MtaSts.Checking.Transport;
+using MtaSts.Diagnostics;
 using MtaSts.Resources;
-using MtaSts.Validation;
 
 namespace MtaSts.Checking
 {

@@ -1,6 +1,7 @@
 using System.Security.Authentication;
+using MtaSts.Checking.Transport;
+using MtaSts.Diagnostics;
 using MtaSts.Resources;
-using MtaSts.Validation;
 
 namespace MtaSts.Checking
 {

@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using System;
+using MtaSts.Diagnostics;
 using MtaSts.Resources;
-using MtaSts.Validation;
+using MtaSts.Syntax;
 
 namespace MtaSts.Policy
 {

@@ -1,6 +1,7 @@
 using System;
+using MtaSts.Diagnostics;
 using MtaSts.Resources;
-using MtaSts.Validation;
+using MtaSts.Syntax;
 
 namespace MtaSts.Policy
 {

@@ -1,6 +1,6 @@
 using System;
+using MtaSts.Diagnostics;
 using MtaSts.Resources;
-using MtaSts.Validation;
 
 namespace MtaSts.Policy
 {

@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
+using System;
+using MtaSts.Diagnostics;
 using MtaSts.Policy;
 using MtaSts.Resources;
-using MtaSts.Validation;
+using MtaSts.Syntax;
 
 namespace MtaSts.Records
 {
@@ -59,7 +60,7 @@ namespace MtaSts.Records
             return new MtaStsTxtRecord(policyDomain, recordId, zoneName, timeToLive);
         }
 
-        /// <summary>Parses a record value exactly per RFC 8461 §3.1; throws <see cref="Validation.MtaStsFormatException"/>.</summary>
+        /// <summary>Parses a record value exactly per RFC 8461 §3.1; throws <see cref="Diagnostics.MtaStsFormatException"/>.</summary>
         public static MtaStsTxtRecord Parse(string value) => TxtRecordParser.ParseMtaSts(value).GetValueOrThrow();
 
         /// <summary>

@@ -1,7 +1,7 @@
-using System;
 using System.Collections.Generic;
+using System;
+using MtaSts.Diagnostics;
 using MtaSts.Policy;
-using MtaSts.Validation;
 
 namespace MtaSts.Records
 {

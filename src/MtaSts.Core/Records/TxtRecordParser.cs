@@ -1,7 +1,8 @@
-using System;
 using System.Collections.Generic;
+using System;
+using MtaSts.Diagnostics;
 using MtaSts.Resources;
-using MtaSts.Validation;
+using MtaSts.Syntax;
 
 namespace MtaSts.Records
 {

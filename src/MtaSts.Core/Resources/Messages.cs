@@ -1,4 +1,4 @@
-using MtaSts.Validation;
+
 
 namespace MtaSts.Resources
 {

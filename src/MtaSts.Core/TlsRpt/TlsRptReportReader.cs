@@ -1,12 +1,12 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.IO.Compression;
+using System.IO;
 using System.Text;
+using System;
+using MtaSts.Diagnostics;
 using MtaSts.Json;
 using MtaSts.Resources;
-using MtaSts.Validation;
 
 namespace MtaSts.TlsRpt
 {

@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using MtaSts.PowerShell.Internal;
 using MtaSts.Records;
-using MtaSts.Validation;
 
 namespace MtaSts.PowerShell.Commands
 {

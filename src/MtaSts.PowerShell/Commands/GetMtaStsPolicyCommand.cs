@@ -1,10 +1,10 @@
 using System.Management.Automation;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
 using MtaSts.Checking;
+using MtaSts.Diagnostics;
 using MtaSts.PowerShell.Internal;
 using MtaSts.PowerShell.Resources;
-using MtaSts.Validation;
 
 namespace MtaSts.PowerShell.Commands
 {

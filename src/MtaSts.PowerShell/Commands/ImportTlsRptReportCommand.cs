@@ -1,12 +1,12 @@
-using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Management.Automation;
+using System;
+using MtaSts.Diagnostics;
 using MtaSts.PowerShell.Internal;
 using MtaSts.PowerShell.Resources;
 using MtaSts.TlsRpt;
-using MtaSts.Validation;
 
 namespace MtaSts.PowerShell.Commands
 {

@@ -1,10 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System;
+using MtaSts.Diagnostics;
 using MtaSts.Policy;
 using MtaSts.PowerShell.Internal;
 using MtaSts.PowerShell.Resources;
-using MtaSts.Validation;
 
 namespace MtaSts.PowerShell.Commands
 {

@@ -1,6 +1,6 @@
-using System;
 using System.Management.Automation;
-using MtaSts.Validation;
+using System;
+using MtaSts.Diagnostics;
 
 namespace MtaSts.PowerShell.Internal
 {

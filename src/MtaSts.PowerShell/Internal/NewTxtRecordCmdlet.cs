@@ -1,8 +1,8 @@
-using System;
 using System.Management.Automation;
+using System;
+using MtaSts.Diagnostics;
 using MtaSts.PowerShell.Resources;
 using MtaSts.Records;
-using MtaSts.Validation;
 
 namespace MtaSts.PowerShell.Internal
 {

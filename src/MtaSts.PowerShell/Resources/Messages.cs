@@ -1,4 +1,4 @@
-using MtaSts.Validation;
+using MtaSts.Resources;
 
 namespace MtaSts.PowerShell.Resources
 {

@@ -1,10 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography;
+using System;
 using MtaSts.Checking;
-using MtaSts.Validation;
+using MtaSts.Diagnostics;
 using Xunit;
 
 namespace MtaSts.Tests.Checking

@@ -1,12 +1,13 @@
-using System;
 using System.IO;
 using System.Linq;
 using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
+using MtaSts.Checking.Transport;
 using MtaSts.Checking;
+using MtaSts.Diagnostics;
 using MtaSts.Records;
-using MtaSts.Validation;
 using Xunit;
 
 namespace MtaSts.Tests.Checking

@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Net;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using MtaSts.Checking.Transport;
 using MtaSts.Checking;
 
 namespace MtaSts.Tests.Checking

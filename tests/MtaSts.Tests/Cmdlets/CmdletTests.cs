@@ -1,9 +1,10 @@
-using System;
 using System.IO;
 using System.Linq;
 using System.Text;
-using System.Threading;
 using System.Threading.Tasks;
+using System.Threading;
+using System;
+using MtaSts.Diagnostics;
 using MtaSts.Policy;
 using MtaSts.PowerShell.Commands;
 using MtaSts.PowerShell.Internal;
@@ -62,7 +63,7 @@ namespace MtaSts.Tests.Cmdlets
         public void ParseErrorPosition()
         {
             shell.Invoke("\"version: STSv1`nmode: enforce`nmx: a.example.com`nmax_age: 7d`n\" | ConvertFrom-MtaStsPolicy", out var errors, out _);
-            var exception = Assert.IsType<MtaSts.Validation.MtaStsFormatException>(Assert.Single(errors).Exception);
+            var exception = Assert.IsType<MtaSts.Diagnostics.MtaStsFormatException>(Assert.Single(errors).Exception);
             Assert.Equal((4, 11), (exception.Finding.Line, exception.Finding.Column));
         }
 

@@ -1,14 +1,13 @@
-using System;
-using System.Collections;
 using System.Collections.Generic;
+using System.Collections;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Resources;
 using System.Text.RegularExpressions;
+using System;
 using MtaSts.Policy;
-using MtaSts.Validation;
 using Xunit;
 
 namespace MtaSts.Tests.Core

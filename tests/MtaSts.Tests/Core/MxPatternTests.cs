@@ -1,5 +1,5 @@
+using MtaSts.Diagnostics;
 using MtaSts.Policy;
-using MtaSts.Validation;
 using Xunit;
 
 namespace MtaSts.Tests.Core

@@ -1,9 +1,9 @@
-using System;
 using System.Linq;
 using System.Text;
+using System;
+using MtaSts.Diagnostics;
 using MtaSts.Policy;
 using MtaSts.Records;
-using MtaSts.Validation;
 using Xunit;
 
 namespace MtaSts.Tests.Core

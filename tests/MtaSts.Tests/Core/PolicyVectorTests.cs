@@ -1,6 +1,6 @@
 using System.Linq;
+using MtaSts.Diagnostics;
 using MtaSts.Policy;
-using MtaSts.Validation;
 using Xunit;
 
 namespace MtaSts.Tests.Core

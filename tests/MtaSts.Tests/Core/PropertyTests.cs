@@ -1,9 +1,9 @@
-using System;
 using System.Linq;
+using System;
 using CsCheck;
+using MtaSts.Diagnostics;
 using MtaSts.Policy;
 using MtaSts.Records;
-using MtaSts.Validation;
 using Xunit;
 
 namespace MtaSts.Tests.Core

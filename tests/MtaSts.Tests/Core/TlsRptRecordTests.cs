@@ -1,7 +1,7 @@
-using System;
 using System.Linq;
+using System;
+using MtaSts.Diagnostics;
 using MtaSts.Records;
-using MtaSts.Validation;
 using Xunit;
 
 namespace MtaSts.Tests.Core

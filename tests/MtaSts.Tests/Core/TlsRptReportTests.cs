@@ -1,12 +1,12 @@
-using System;
-using System.IO;
 using System.IO.Compression;
+using System.IO;
 using System.Linq;
 using System.Text;
+using System;
 using CsCheck;
+using MtaSts.Diagnostics;
 using MtaSts.Json;
 using MtaSts.TlsRpt;
-using MtaSts.Validation;
 using Xunit;
 
 namespace MtaSts.Tests.Core

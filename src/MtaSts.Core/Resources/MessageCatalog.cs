@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using System.Resources;
 
-namespace MtaSts.Validation
+namespace MtaSts.Resources
 {
     /// <summary>
     /// The user-facing messages of one assembly, looked up by key in the current UI culture (en-US is built in,

@@ -1,4 +1,4 @@
-namespace MtaSts.Validation
+namespace MtaSts.Diagnostics
 {
     /// <summary>The stable codes of findings; each is also a PowerShell FullyQualifiedErrorId.</summary>
     public static class ErrorCodes

@@ -8,7 +8,7 @@ using DnsClient;
 using DnsClient.Protocol;
 using MtaSts.Resources;
 
-namespace MtaSts.Checking
+namespace MtaSts.Checking.Transport
 {
     /// <summary>
     /// Asks real DNS servers through DnsClient: the system resolvers, or the servers a check names. No cache, so every

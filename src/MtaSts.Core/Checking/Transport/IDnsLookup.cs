@@ -3,7 +3,7 @@ using System.Net;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace MtaSts.Checking
+namespace MtaSts.Checking.Transport
 {
     /// <summary>The DNS questions a sending server asks. Implementations follow CNAMEs and never cache.</summary>
     public interface IDnsLookup

@@ -1,6 +1,6 @@
 using MtaSts.Resources;
 
-namespace MtaSts.Validation
+namespace MtaSts.Diagnostics
 {
     /// <summary>How much a finding matters.</summary>
     public enum Severity

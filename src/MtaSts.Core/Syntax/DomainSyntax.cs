@@ -1,7 +1,7 @@
 using System;
 using MtaSts.Resources;
 
-namespace MtaSts.Validation
+namespace MtaSts.Syntax
 {
     /// <summary>What is wrong with a domain name, if anything.</summary>
     internal enum DomainProblem

@@ -1,6 +1,6 @@
 using MtaSts.Resources;
 
-namespace MtaSts.Records
+namespace MtaSts.Syntax
 {
     /// <summary>
     /// The grammar the <c>_mta-sts</c> (RFC 8461 §3.1) and <c>_smtp._tls</c> (RFC 8460 §3) records share:
@@ -46,7 +46,7 @@ namespace MtaSts.Records
             {
                 error = spaceBeforeSemicolon
                     ? Messages.Get("TxtValueSpace")
-                    : Messages.Format("TxtExpectedDelimiter", Validation.DomainSyntax.Printable(value[pos]));
+                    : Messages.Format("TxtExpectedDelimiter", DomainSyntax.Printable(value[pos]));
                 return Next.Error;
             }
 
@@ -59,9 +59,9 @@ namespace MtaSts.Records
         {
             nameStart = pos;
             nameLength = 0;
-            if (!Validation.DomainSyntax.IsLetterOrDigit(value[pos]))
+            if (!DomainSyntax.IsLetterOrDigit(value[pos]))
             {
-                return value[pos] == ';' ? Messages.Get("TxtEmptyField") : Messages.Format("TxtExpectedField", Validation.DomainSyntax.Printable(value[pos]));
+                return value[pos] == ';' ? Messages.Get("TxtEmptyField") : Messages.Format("TxtExpectedField", DomainSyntax.Printable(value[pos]));
             }
 
             while (pos < value.Length && IsNameChar(value[pos]))
@@ -78,7 +78,7 @@ namespace MtaSts.Records
 
             if (pos == value.Length || value[pos] != '=')
             {
-                string found = pos == value.Length ? Messages.Get("TxtEndOfRecord") : "'" + Validation.DomainSyntax.Printable(value[pos]) + "'";
+                string found = pos == value.Length ? Messages.Get("TxtEndOfRecord") : "'" + DomainSyntax.Printable(value[pos]) + "'";
                 return Messages.Format("TxtFieldWithoutEquals", value.Substring(nameStart, nameLength), found);
             }
 
@@ -101,7 +101,7 @@ namespace MtaSts.Records
             {
                 char c = value[pos];
                 string key = c == '=' ? "TxtValueEquals" : c > 0x7F ? "TxtValueNonAscii" : "TxtValueControl";
-                return Messages.Format(key, name, Validation.DomainSyntax.Printable(c));
+                return Messages.Format(key, name, DomainSyntax.Printable(c));
             }
 
             return null;
@@ -137,7 +137,7 @@ namespace MtaSts.Records
             return pos;
         }
 
-        private static bool IsNameChar(char c) => Validation.DomainSyntax.IsLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
+        private static bool IsNameChar(char c) => DomainSyntax.IsLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
 
         /// <summary>%x21-3A / %x3C / %x3E-7E: printable ASCII except ';' and '='.</summary>
         private static bool IsValueChar(char c) => c >= 0x21 && c <= 0x7E && c != ';' && c != '=';

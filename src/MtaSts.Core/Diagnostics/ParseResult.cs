@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace MtaSts.Validation
+namespace MtaSts.Diagnostics
 {
     /// <summary>The outcome of parsing: the value or the first error (with its position), and any warnings.</summary>
     public readonly struct ParseResult<T>

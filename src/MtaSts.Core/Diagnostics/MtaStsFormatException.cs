@@ -1,6 +1,6 @@
 using System;
 
-namespace MtaSts.Validation
+namespace MtaSts.Diagnostics
 {
     /// <summary>
     /// The one exception type the core throws for bad input. It carries the <see cref="Finding"/> that

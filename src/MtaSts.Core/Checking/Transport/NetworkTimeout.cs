@@ -3,7 +3,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MtaSts.Resources;
 
-namespace MtaSts.Checking
+namespace MtaSts.Checking.Transport
 {
     /// <summary>Raised when a network step runs out of its time.</summary>
     public sealed class NetworkTimeoutException : TimeoutException

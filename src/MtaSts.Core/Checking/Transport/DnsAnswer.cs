@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace MtaSts.Checking
+namespace MtaSts.Checking.Transport
 {
     /// <summary>How a DNS question was answered. Only <see cref="Failed"/> leaves the answer unknown.</summary>
     public enum DnsLookupStatus

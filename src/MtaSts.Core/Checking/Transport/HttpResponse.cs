@@ -7,7 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MtaSts.Resources;
 
-namespace MtaSts.Checking
+namespace MtaSts.Checking.Transport
 {
     /// <summary>
     /// One HTTP/1.1 response read byte for byte (RFC 9112): the status, the headers and at most a capped body. Written

@@ -10,7 +10,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace MtaSts.Checking
+namespace MtaSts.Checking.Transport
 {
     /// <summary>
     /// A TCP connection that can be turned into TLS with SNI, keeping what a strict check needs: the negotiated

@@ -1,8 +1,9 @@
-using System;
 using System.Globalization;
+using System;
+using MtaSts.Diagnostics;
 using MtaSts.Resources;
 
-namespace MtaSts.Validation
+namespace MtaSts.Syntax
 {
     /// <summary>
     /// Turns a domain name typed by a person into the one form MTA-STS uses: lowercase A-labels without a
