@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Security.Cryptography.X509Certificates;
 using System;
+using MtaSts.Checking.Transport;
 using MtaSts.Diagnostics;
 using MtaSts.Resources;
 
@@ -138,7 +139,7 @@ namespace MtaSts.Checking
         {
             using var chain = new X509Chain();
             var policy = chain.ChainPolicy;
-            policy.RevocationMode = X509RevocationMode.NoCheck;
+            OfflineChainPolicy.Apply(policy);
             policy.VerificationTime = now.ToLocalTime();
             policy.ExtraStore.AddRange(sent.ToArray());
             policy.ExtraStore.AddRange(trustedRoots.ToArray());
@@ -146,10 +147,6 @@ namespace MtaSts.Checking
             {
                 policy.VerificationFlags = X509VerificationFlags.AllowUnknownCertificateAuthority;
             }
-
-            // .NET 5+ only; through reflection because the library targets netstandard2.0. Without it, .NET would fetch
-            // a missing intermediate by AIA, which is exactly what the MTAs we imitate do not do.
-            policy.GetType().GetProperty("DisableCertificateDownloads")?.SetValue(policy, true);
 
             chain.Build(leaf);
             try

@@ -5,6 +5,7 @@ using System.IO;
 using System.Management.Automation;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using MtaSts.Checking.Transport;
 using MtaSts.PowerShell.Resources;
 
 namespace MtaSts.PowerShell.Internal
@@ -41,17 +42,7 @@ namespace MtaSts.PowerShell.Internal
         {
             try
             {
-                // X509Certificate2 reads DER and, on .NET Core, PEM; for PEM on .NET Framework the base64 body is decoded here.
-                string text = File.ReadAllText(path);
-                int begin = text.IndexOf("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal);
-                if (begin >= 0)
-                {
-                    int start = begin + "-----BEGIN CERTIFICATE-----".Length;
-                    int end = text.IndexOf("-----END CERTIFICATE-----", start, StringComparison.Ordinal);
-                    return new X509Certificate2(Convert.FromBase64String(text.Substring(start, end - start)));
-                }
-
-                return new X509Certificate2(File.ReadAllBytes(path));
+                return CertificateFile.Load(path);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is CryptographicException || ex is FormatException || ex is ArgumentException)
             {

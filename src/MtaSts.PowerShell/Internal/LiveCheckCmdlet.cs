@@ -10,6 +10,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Threading;
 using System.Threading.Tasks;
 using MtaSts.Checking;
+using MtaSts.Checking.Transport;
 using MtaSts.PowerShell.Resources;
 
 namespace MtaSts.PowerShell.Internal
@@ -67,7 +68,7 @@ namespace MtaSts.PowerShell.Internal
             var servers = new List<IPEndPoint>();
             foreach (string text in DnsServer ?? Array.Empty<string>())
             {
-                if (!TryParseEndPoint(text, out var endPoint))
+                if (!DnsServerEndPoint.TryParse(text, out var endPoint))
                 {
                     ThrowTerminatingError(new ErrorRecord(new ArgumentException(Messages.Format("DnsServerInvalid", text)), "MtaStsDnsServerInvalid", ErrorCategory.InvalidArgument, text));
                 }
@@ -218,46 +219,6 @@ namespace MtaSts.PowerShell.Internal
                     CurrentOperation = done.Domain,
                 });
             }
-        }
-
-        private static bool TryParseEndPoint(string text, out IPEndPoint? endPoint)
-        {
-            endPoint = null;
-            string host = text.Trim();
-            int port = 53;
-            int colon = host.LastIndexOf(':');
-            if (host.StartsWith("[", StringComparison.Ordinal))
-            {
-                int close = host.IndexOf(']');
-                if (close < 0)
-                {
-                    return false;
-                }
-
-                if (close + 1 < host.Length && (host[close + 1] != ':' || !int.TryParse(host.Substring(close + 2), NumberStyles.None, CultureInfo.InvariantCulture, out port)))
-                {
-                    return false;
-                }
-
-                host = host.Substring(1, close - 1);
-            }
-            else if (colon > 0 && host.IndexOf(':') == colon)
-            {
-                if (!int.TryParse(host.Substring(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out port))
-                {
-                    return false;
-                }
-
-                host = host.Substring(0, colon);
-            }
-
-            if (!IPAddress.TryParse(host, out var address) || port < 1 || port > 65535)
-            {
-                return false;
-            }
-
-            endPoint = new IPEndPoint(address, port);
-            return true;
         }
 
         private readonly struct Completion

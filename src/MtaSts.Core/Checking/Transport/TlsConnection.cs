@@ -51,12 +51,25 @@ namespace MtaSts.Checking.Transport
             }
         }
 
-        /// <summary>Runs the TLS handshake with SNI = <paramref name="hostName"/>; the certificate is judged later, never here.</summary>
+        /// <summary>
+        /// Runs the TLS handshake with SNI = <paramref name="hostName"/>; the certificate is judged later, never here. On
+        /// .NET 8 the handshake's own chain build downloads nothing; .NET Framework has no way to say so.
+        /// </summary>
         public async Task StartTlsAsync(string hostName, TimeSpan timeout, CancellationToken cancellationToken)
         {
             tls = new SslStream(Stream, leaveInnerStreamOpen: false, Capture);
-            await NetworkTimeout.Within(tls.AuthenticateAsClientAsync(hostName, null, SslProtocols.None, checkCertificateRevocation: false),
-                timeout, Dispose, hostName, cancellationToken).ConfigureAwait(false);
+#if NET8_0_OR_GREATER
+            var options = new SslClientAuthenticationOptions
+            {
+                TargetHost = hostName,
+                CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+                CertificateChainPolicy = OfflineChainPolicy.Create(),
+            };
+            var handshake = tls.AuthenticateAsClientAsync(options, cancellationToken);
+#else
+            var handshake = tls.AuthenticateAsClientAsync(hostName, null, SslProtocols.None, checkCertificateRevocation: false);
+#endif
+            await NetworkTimeout.Within(handshake, timeout, Dispose, hostName, cancellationToken).ConfigureAwait(false);
             Stream = tls;
         }
 

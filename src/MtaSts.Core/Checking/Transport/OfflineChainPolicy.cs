@@ -1,0 +1,30 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace MtaSts.Checking.Transport
+{
+    /// <summary>
+    /// The chain policy for judging what a server sent, as MTAs do: no revocation lookup and no download of a missing
+    /// issuer through the certificate's AIA URL. A download would both hide a missing intermediate and let a checked
+    /// server make us fetch any URL it names.
+    /// </summary>
+    internal static class OfflineChainPolicy
+    {
+        public static X509ChainPolicy Create()
+        {
+            var policy = new X509ChainPolicy();
+            Apply(policy);
+            return policy;
+        }
+
+        public static void Apply(X509ChainPolicy policy)
+        {
+            policy.RevocationMode = X509RevocationMode.NoCheck;
+#if NET8_0_OR_GREATER
+            policy.DisableCertificateDownloads = true;
+#else
+            // .NET Core 3+ has the switch, .NET Framework has none: reached by name so that this build sets it where it exists.
+            policy.GetType().GetProperty("DisableCertificateDownloads")?.SetValue(policy, true);
+#endif
+        }
+    }
+}
