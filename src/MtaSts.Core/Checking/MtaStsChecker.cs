@@ -127,7 +127,7 @@ namespace MtaSts.Checking
         /// <summary>RFC 8461 §3.1: the TXT at _mta-sts, CNAMEs followed, strings joined without spaces, exactly one STSv1 record.</summary>
         private static async Task<MtaStsTxtRecord?> DiscoverTxtAsync(string domain, CheckContext context, CancellationToken cancellationToken)
         {
-            string name = MtaStsTxtRecord.Label + "." + domain;
+            string name = WellKnownNames.StsRecordLabel + "." + domain;
             var answer = await context.Dns.TxtAsync(name, cancellationToken).ConfigureAwait(false);
             switch (answer.Status)
             {
@@ -161,10 +161,10 @@ namespace MtaSts.Checking
         /// <summary>The digest's 7B-6: an STSv1 record published at a name senders never ask (the apex, the policy host, the domain twice).</summary>
         private static async Task FindMisplacedTxtAsync(string domain, string expected, CheckContext context, CancellationToken cancellationToken)
         {
-            foreach (string name in new[] { domain, "mta-sts." + domain, expected + "." + domain })
+            foreach (string name in new[] { domain, WellKnownNames.PolicyHost(domain), expected + "." + domain })
             {
                 var answer = await context.Dns.TxtAsync(name, cancellationToken).ConfigureAwait(false);
-                foreach (string value in answer.Records.Select(DnsTxtText.Join).Where(v => v.StartsWith("v=STSv1", StringComparison.OrdinalIgnoreCase)))
+                foreach (string value in answer.Records.Select(DnsTxtText.Join).Where(v => v.StartsWith(WellKnownNames.StsRecordPrefix, StringComparison.OrdinalIgnoreCase)))
                 {
                     context.Warning(ErrorCodes.TxtRecordMisplaced, Messages.Format("CheckTxtMisplaced", DomainSyntax.Shown(value), name, expected), "RFC 8461 §3.1", name);
                 }
@@ -240,7 +240,7 @@ namespace MtaSts.Checking
         /// <summary>RFC 8460 §3: the companion record that makes senders report failures; 8461 §5 testing mode relies on it.</summary>
         private static async Task<TlsRptRecord?> CheckTlsRptAsync(string domain, PolicyMode? mode, CheckContext context, CancellationToken cancellationToken)
         {
-            string name = TlsRptRecord.Label + "." + domain;
+            string name = WellKnownNames.TlsRptRecordLabel + "." + domain;
             var answer = await context.Dns.TxtAsync(name, cancellationToken).ConfigureAwait(false);
             if (answer.Status == DnsLookupStatus.Failed)
             {
@@ -248,34 +248,23 @@ namespace MtaSts.Checking
                 return null;
             }
 
-            var candidates = answer.Records.Select(DnsTxtText.Join).Where(v => v.StartsWith("v=TLSRPTv1", StringComparison.Ordinal)).ToList();
-            if (candidates.Count == 0)
+            var discovered = TlsRptRecord.Discover(answer.Records.Select(DnsTxtText.Join));
+            context.AddRange(discovered.Warnings);
+            if (discovered.Error?.Code == ErrorCodes.TlsRptRecordMissing)
             {
                 string key = mode == PolicyMode.Testing ? "CheckTlsRptMissingTesting" : "CheckTlsRptMissing";
                 context.Warning(ErrorCodes.TlsRptRecordMissing, Messages.Format(key, name, domain), "RFC 8460 §3, RFC 8461 §5", name);
                 return null;
             }
 
-            if (candidates.Count > 1)
+            if (discovered.Error != null)
             {
-                context.Warning(ErrorCodes.TlsRptRecordInvalid, Messages.Format("CheckTlsRptSeveral", name, candidates.Count), "RFC 8460 §3", name);
+                context.Warning(ErrorCodes.TlsRptRecordInvalid, Messages.Format("CheckTlsRptInvalid", name, discovered.Error.Message), discovered.Error.RfcSection, name);
                 return null;
             }
 
-            var parsed = TlsRptRecordParser.Parse(candidates[0]);
-            foreach (var warning in parsed.Warnings)
-            {
-                context.Add(warning);
-            }
-
-            if (parsed.Error != null)
-            {
-                context.Warning(ErrorCodes.TlsRptRecordInvalid, Messages.Format("CheckTlsRptInvalid", name, parsed.Error.Message), "RFC 8460 §3", name);
-                return null;
-            }
-
-            context.Verbose(Messages.Format("CheckTlsRptFound", name, candidates[0]));
-            return parsed.Value;
+            context.Verbose(Messages.Format("CheckTlsRptFound", name, discovered.Value!.Value));
+            return discovered.Value;
         }
 
         /// <summary>RFC 8461 §3.1, §8.1: the same id with a different body means senders keep the old policy.</summary>

@@ -8,6 +8,7 @@ using System.Threading;
 using System;
 using MtaSts.Checking.Transport;
 using MtaSts.Diagnostics;
+using MtaSts.Syntax;
 using MtaSts.Policy;
 using MtaSts.Resources;
 
@@ -25,8 +26,8 @@ namespace MtaSts.Checking
 
         public static async Task<PolicyFetchResult> FetchAsync(string domain, CheckContext context, CancellationToken cancellationToken)
         {
-            string host = "mta-sts." + domain;
-            var result = new PolicyFetchResult("https://" + host + PolicyWriter.WellKnownPath);
+            string host = WellKnownNames.PolicyHost(domain);
+            var result = new PolicyFetchResult(WellKnownNames.PolicyUrl(domain));
             var addresses = await context.Dns.AddressesAsync(host, cancellationToken).ConfigureAwait(false);
             if (addresses.Status == DnsLookupStatus.Failed)
             {
@@ -80,7 +81,7 @@ namespace MtaSts.Checking
                 HttpResponse response;
                 try
                 {
-                    response = await NetworkTimeout.Within(HttpResponse.GetAsync(connection.Stream, host, PolicyWriter.WellKnownPath, PolicyParser.MaxPolicyBytes, cancellationToken),
+                    response = await NetworkTimeout.Within(HttpResponse.GetAsync(connection.Stream, host, WellKnownNames.PolicyPath, PolicyParser.MaxPolicyBytes, cancellationToken),
                         context.Options.Timeout, connection.Dispose, host, cancellationToken).ConfigureAwait(false);
                 }
                 catch (NetworkTimeoutException)
@@ -123,7 +124,7 @@ namespace MtaSts.Checking
             var candidates = new List<(string Host, IReadOnlyList<IPAddress> Addresses, string Path)> { (host, hostAddresses, "/mta-sts.txt") };
             if (apex.Status == DnsLookupStatus.Found)
             {
-                candidates.Add((domain, apex.Records, PolicyWriter.WellKnownPath));
+                candidates.Add((domain, apex.Records, WellKnownNames.PolicyPath));
             }
 
             foreach (var (candidateHost, candidateAddresses, path) in candidates)
@@ -183,18 +184,18 @@ namespace MtaSts.Checking
             }
 
             string? contentType = result.ContentType;
-            string mediaType = contentType == null ? string.Empty : contentType.Split(';')[0].Trim();
+            string mediaType = contentType == null ? string.Empty : HeaderValue.MediaType(contentType);
             if (contentType == null)
             {
                 context.Error(ErrorCodes.PolicyContentType, Messages.Format("CheckContentTypeMissing", result.Url), "RFC 8461 §3.2", result.Url);
             }
-            else if (!mediaType.Equals("text/plain", StringComparison.OrdinalIgnoreCase))
+            else if (mediaType != "text/plain")
             {
                 context.Error(ErrorCodes.PolicyContentType, Messages.Format("CheckContentTypeWrong", result.Url, mediaType), "RFC 8461 §3.2", result.Url);
             }
             else
             {
-                string? charset = Parameter(contentType, "charset");
+                string? charset = HeaderValue.Parameter(contentType, "charset");
                 if (charset != null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("us-ascii", StringComparison.OrdinalIgnoreCase))
                 {
                     context.Warning(ErrorCodes.PolicyCharset, Messages.Format("CheckCharset", result.Url, charset), "RFC 8461 §3.2", result.Url);
@@ -218,20 +219,6 @@ namespace MtaSts.Checking
             }
 
             return true;
-        }
-
-        private static string? Parameter(string contentType, string name)
-        {
-            foreach (string part in contentType.Split(';'))
-            {
-                int equals = part.IndexOf('=');
-                if (equals > 0 && part.Substring(0, equals).Trim().Equals(name, StringComparison.OrdinalIgnoreCase))
-                {
-                    return part.Substring(equals + 1).Trim().Trim('"');
-                }
-            }
-
-            return null;
         }
     }
 }

@@ -23,6 +23,12 @@ namespace MtaSts.Policy
         /// <summary>One day: below this some senders refuse or churn (RFC 8461 §3.2 expects weeks; chasquid rejects 0).</summary>
         public const int RecommendedMinMaxAge = 86400;
 
+        /// <summary>
+        /// The max_age a generated policy gets when none is given: a week, or for mode none one day, so that senders
+        /// drop a backed-out policy soon after it expires (RFC 8461 §8.3).
+        /// </summary>
+        public static int DefaultMaxAgeFor(PolicyMode mode) => mode == PolicyMode.None ? RecommendedMinMaxAge : DefaultMaxAge;
+
         /// <summary>chasquid reads only the first 10 KiB of a policy, so nothing larger is generated.</summary>
         public const int MaxGeneratedBytes = 10240;
 
@@ -39,7 +45,7 @@ namespace MtaSts.Policy
         }
 
         /// <summary>Always <c>STSv1</c> (RFC 8461 §3.2).</summary>
-        public string Version => "STSv1";
+        public string Version => WellKnownNames.StsVersion;
 
         public PolicyMode Mode { get; }
 
@@ -54,10 +60,10 @@ namespace MtaSts.Policy
         public string? Domain { get; }
 
         /// <summary>The host that must serve the policy: <c>mta-sts.</c> + domain (RFC 8461 §3.2).</summary>
-        public string? PolicyHost => Domain == null ? null : "mta-sts." + Domain;
+        public string? PolicyHost => Domain == null ? null : WellKnownNames.PolicyHost(Domain);
 
         /// <summary>The URL senders fetch: <c>https://mta-sts.&lt;domain&gt;/.well-known/mta-sts.txt</c> (RFC 8461 §3.2).</summary>
-        public string? PolicyUrl => Domain == null ? null : "https://mta-sts." + Domain + PolicyWriter.WellKnownPath;
+        public string? PolicyUrl => Domain == null ? null : WellKnownNames.PolicyUrl(Domain);
 
         /// <summary>The canonical policy text, every line ended by CRLF.</summary>
         public string Text => text ??= PolicyWriter.Write(this);
@@ -175,7 +181,7 @@ namespace MtaSts.Policy
         internal static string NormalizeDomain(string domain)
         {
             string normalized = DomainNameInput.Normalize(domain, ErrorCodes.DomainInvalid, "DomainInvalidPolicyDomain", "RFC 8461 §3.1, RFC 5321 §4.1.2");
-            if ("_mta-sts.".Length + normalized.Length > DomainSyntax.MaxNameLength)
+            if (WellKnownNames.StsRecordLabel.Length + 1 + normalized.Length > DomainSyntax.MaxNameLength)
             {
                 throw new MtaStsFormatException(new Finding(ErrorCodes.DomainInvalid, Severity.Error,
                     Messages.Format("PolicyDomainTooLong", DomainSyntax.Shown(domain), normalized, DomainSyntax.MaxNameLength),

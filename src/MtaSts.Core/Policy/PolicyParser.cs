@@ -142,20 +142,20 @@ namespace MtaSts.Policy
                 }
 
                 char first = s[0];
-                if (!DomainSyntax.IsLetterOrDigit(first))
+                if (!FieldName.IsFirstChar(first))
                 {
                     return Err(ErrorCodes.PolicySyntax, DescribeBadLineStart(s), line, 1);
                 }
 
                 int i = 1;
-                while (i < s.Length && IsNameChar(s[i]))
+                while (i < s.Length && FieldName.IsChar(s[i]))
                 {
                     i++;
                 }
 
-                if (i > 32)
+                if (i > FieldName.MaxLength)
                 {
-                    return Err(ErrorCodes.PolicySyntax, Messages.Format("PolicyFieldNameTooLong", s.Slice(0, i).ToString(), i, 32), line, 1);
+                    return Err(ErrorCodes.PolicySyntax, Messages.Format("PolicyFieldNameTooLong", s.Slice(0, i).ToString(), i, FieldName.MaxLength), line, 1);
                 }
 
                 if (i == s.Length)
@@ -206,7 +206,7 @@ namespace MtaSts.Policy
             {
                 if (versionFieldIndex < 0)
                 {
-                    return Missing("version", "version: STSv1", lastLine, endColumn);
+                    return Missing("version", "version: " + WellKnownNames.StsVersion, lastLine, endColumn);
                 }
 
                 if (mode == null)
@@ -247,9 +247,9 @@ namespace MtaSts.Policy
                     return Duplicate("version", value, line, column);
                 }
 
-                if (!Is(value, "STSv1"))
+                if (!Is(value, WellKnownNames.StsVersion))
                 {
-                    string hint = value.Equals("STSv1".AsSpan(), StringComparison.OrdinalIgnoreCase) ? " " + Messages.Get("PolicyValueCaseSensitive") : string.Empty;
+                    string hint = value.Equals(WellKnownNames.StsVersion.AsSpan(), StringComparison.OrdinalIgnoreCase) ? " " + Messages.Get("PolicyValueCaseSensitive") : string.Empty;
                     return Err(ErrorCodes.PolicyFieldInvalid, Messages.Format("PolicyVersionInvalid", Shorten(value)) + hint, line, column);
                 }
 
@@ -411,23 +411,8 @@ namespace MtaSts.Policy
                 return new ParseResult<MtaStsPolicy>(null, Error, Warnings);
             }
 
-            private string CaseHint(string field)
-            {
-                if (extensions == null)
-                {
-                    return string.Empty;
-                }
-
-                foreach (var extension in extensions)
-                {
-                    if (string.Equals(extension.Name, field, StringComparison.OrdinalIgnoreCase))
-                    {
-                        return " " + Messages.Format("PolicyFieldCaseHint", extension.Name, field);
-                    }
-                }
-
-                return string.Empty;
-            }
+            private string CaseHint(string field) =>
+                FieldName.CaseVariant(extensions, field) is ExtensionField variant ? " " + Messages.Format("PolicyFieldCaseHint", variant.Name, field) : string.Empty;
 
             private bool Err(string code, string message, int line, int column)
             {
@@ -499,8 +484,6 @@ namespace MtaSts.Policy
 
                 return true;
             }
-
-            private static bool IsNameChar(char c) => DomainSyntax.IsLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
 
             private static bool IsWsp(char c) => c == ' ' || c == '\t';
 

@@ -10,16 +10,14 @@ namespace MtaSts.Policy
     /// </summary>
     public static class PolicyWriter
     {
-        /// <summary>The registered path of the policy file (RFC 8461 §9.1).</summary>
-        public const string WellKnownPath = "/.well-known/mta-sts.txt";
-
         private const string Crlf = "\r\n";
+        private const string Head = "version: " + WellKnownNames.StsVersion + Crlf + "mode: ";
 
         public static string Write(MtaStsPolicy policy)
         {
             string mode = MtaStsPolicy.ModeText(policy.Mode);
             string maxAge = policy.MaxAge.ToString(CultureInfo.InvariantCulture);
-            int length = "version: STSv1\r\nmode: ".Length + mode.Length + 2 + "max_age: ".Length + maxAge.Length + 2;
+            int length = Head.Length + mode.Length + 2 + "max_age: ".Length + maxAge.Length + 2;
             var patterns = policy.Mx;
             var extensions = policy.Extensions;
             for (int i = 0; i < patterns.Count; i++)
@@ -33,7 +31,7 @@ namespace MtaSts.Policy
             }
 
             var text = new StringBuilder(length);
-            text.Append("version: STSv1\r\nmode: ").Append(mode).Append(Crlf);
+            text.Append(Head).Append(mode).Append(Crlf);
             for (int i = 0; i < patterns.Count; i++)
             {
                 text.Append("mx: ").Append(patterns[i].Value).Append(Crlf);

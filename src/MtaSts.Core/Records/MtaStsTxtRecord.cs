@@ -14,18 +14,16 @@ namespace MtaSts.Records
     /// </summary>
     public sealed class MtaStsTxtRecord : TxtResourceRecord
     {
-        /// <summary>The first label of the record's owner name (RFC 8461 §3.1).</summary>
-        public const string Label = "_mta-sts";
 
         private static readonly ExtensionField[] NoExtensions = new ExtensionField[0];
 
         private MtaStsTxtRecord(string domain, string id, string? zoneName, TimeSpan? timeToLive)
-            : base(Label, domain, zoneName, timeToLive)
+            : base(WellKnownNames.StsRecordLabel, domain, zoneName, timeToLive)
         {
             Domain = domain;
             Id = id;
             Extensions = NoExtensions;
-            Value = "v=STSv1; id=" + id;
+            Value = WellKnownNames.StsRecordPrefix + "; id=" + id;
         }
 
         private MtaStsTxtRecord(string id, IReadOnlyList<ExtensionField>? extensions, string value)
@@ -36,7 +34,7 @@ namespace MtaSts.Records
         }
 
         /// <summary>Always <c>STSv1</c>.</summary>
-        public string Version => "STSv1";
+        public string Version => WellKnownNames.StsVersion;
 
         /// <summary>The policy id (RFC 8461 §3.1).</summary>
         public string Id { get; }
@@ -56,7 +54,7 @@ namespace MtaSts.Records
         public static MtaStsTxtRecord Create(string domain, string? id = null, string? zoneName = null, TimeSpan? timeToLive = null, Clock? clock = null)
         {
             string policyDomain = MtaStsPolicy.NormalizeDomain(domain ?? throw new ArgumentNullException(nameof(domain)));
-            string recordId = id == null ? StsId.New(clock ?? Clock.System) : StsId.Validate(id);
+            string recordId = id == null ? StsId.New(clock ?? Clock.System) : StsId.Validate(id, clock);
             return new MtaStsTxtRecord(policyDomain, recordId, zoneName, timeToLive);
         }
 
@@ -73,14 +71,14 @@ namespace MtaSts.Records
             var warnings = new List<Finding>();
             foreach (string record in records ?? throw new ArgumentNullException(nameof(records)))
             {
-                if (record != null && record.StartsWith("v=STSv1", StringComparison.Ordinal))
+                if (record != null && record.StartsWith(WellKnownNames.StsRecordPrefix, StringComparison.Ordinal))
                 {
                     candidates.Add(record);
                 }
                 else
                 {
                     warnings.Add(new Finding(ErrorCodes.TxtUnrelatedRecord, Severity.Warning,
-                        Messages.Format("TxtUnrelatedRecord", DomainSyntax.Shown(record), Label),
+                        Messages.Format("TxtUnrelatedRecord", DomainSyntax.Shown(record), WellKnownNames.StsRecordLabel),
                         "RFC 8461 §3.1", target: record));
                 }
             }

@@ -49,13 +49,13 @@ namespace MtaSts.Records
         }
 
         /// <summary>Returns <paramref name="id"/> when valid, otherwise throws <see cref="MtaStsFormatException"/>.</summary>
-        public static string Validate(string? id)
+        public static string Validate(string? id, Clock? clock = null)
         {
             string? reason = Check(id);
             if (reason != null)
             {
                 throw new MtaStsFormatException(new Finding(ErrorCodes.IdInvalid, Severity.Error,
-                    Messages.Format("IdInvalid", DomainSyntax.Shown(id), reason, MaxLength, FromTime(DateTimeOffset.UtcNow)),
+                    Messages.Format("IdInvalid", DomainSyntax.Shown(id), reason, MaxLength, FromTime((clock ?? Clock.System).UtcNow)),
                     "RFC 8461 §3.1", target: id));
             }
 

@@ -1,7 +1,9 @@
 using System.Collections.Generic;
 using System;
+using System.Linq;
 using MtaSts.Diagnostics;
 using MtaSts.Policy;
+using MtaSts.Resources;
 
 namespace MtaSts.Records
 {
@@ -11,8 +13,6 @@ namespace MtaSts.Records
     /// </summary>
     public sealed class TlsRptRecord : TxtResourceRecord
     {
-        /// <summary>The first labels of the record's owner name (RFC 8460 §3).</summary>
-        public const string Label = "_smtp._tls";
 
         /// <summary>RFC 8460 §7 encourages a long TTL, so that a short DNS attack cannot hide the record: one day.</summary>
         public static readonly TimeSpan DefaultTlsRptTimeToLive = TimeSpan.FromDays(1);
@@ -20,12 +20,12 @@ namespace MtaSts.Records
         private static readonly ExtensionField[] NoExtensions = new ExtensionField[0];
 
         private TlsRptRecord(string domain, IReadOnlyList<string> rua, string? zoneName, TimeSpan? timeToLive)
-            : base(Label, domain, zoneName, timeToLive ?? DefaultTlsRptTimeToLive)
+            : base(WellKnownNames.TlsRptRecordLabel, domain, zoneName, timeToLive ?? DefaultTlsRptTimeToLive)
         {
             Domain = domain;
             Rua = rua;
             Extensions = NoExtensions;
-            Value = "v=TLSRPTv1; rua=" + string.Join(",", rua);
+            Value = WellKnownNames.TlsRptRecordPrefix + "; rua=" + string.Join(",", rua);
         }
 
         private TlsRptRecord(IReadOnlyList<string> rua, IReadOnlyList<ExtensionField>? extensions, string value)
@@ -36,7 +36,7 @@ namespace MtaSts.Records
         }
 
         /// <summary>Always <c>TLSRPTv1</c>.</summary>
-        public string Version => "TLSRPTv1";
+        public string Version => WellKnownNames.TlsRptVersion;
 
         /// <summary>Where reports go: <c>mailto:</c> and <c>https:</c> URIs (RFC 8460 §3).</summary>
         public IReadOnlyList<string> Rua { get; }
@@ -70,7 +70,7 @@ namespace MtaSts.Records
             if (destinations.Count == 0)
             {
                 throw new MtaStsFormatException(new Finding(ErrorCodes.TlsRptRuaInvalid, Severity.Error,
-                    "A TLS-RPT record needs at least one report destination: give -Rua 'tlsrpt@example.com' or an https:// URL.",
+                    Messages.Get("TlsRptNoDestination"),
                     "RFC 8460 §3"));
             }
 
@@ -79,6 +79,40 @@ namespace MtaSts.Records
 
         /// <summary>Parses a record value exactly per RFC 8460 §3; throws <see cref="MtaStsFormatException"/>.</summary>
         public static TlsRptRecord Parse(string value) => TlsRptRecordParser.Parse(value).GetValueOrThrow();
+
+        /// <summary>
+        /// RFC 8460 §3 discovery over the TXT records found at <c>_smtp._tls.&lt;domain&gt;</c> (each already joined):
+        /// records not starting with <c>v=TLSRPTv1</c> are discarded, and exactly one must remain and parse, or the domain
+        /// does not use TLS-RPT. No candidate is <see cref="ErrorCodes.TlsRptRecordMissing"/>; several, or one that does
+        /// not parse, is <see cref="ErrorCodes.TlsRptRecordInvalid"/>.
+        /// </summary>
+        public static ParseResult<TlsRptRecord> Discover(IEnumerable<string> records)
+        {
+            var candidates = new List<string>();
+            foreach (string record in records ?? throw new ArgumentNullException(nameof(records)))
+            {
+                if (record != null && record.StartsWith(WellKnownNames.TlsRptRecordPrefix, StringComparison.Ordinal))
+                {
+                    candidates.Add(record);
+                }
+            }
+
+            if (candidates.Count == 0)
+            {
+                return new ParseResult<TlsRptRecord>(null, new Finding(ErrorCodes.TlsRptRecordMissing, Severity.Error, Messages.Get("TlsRptNoCandidate"), "RFC 8460 §3"), null);
+            }
+
+            if (candidates.Count > 1)
+            {
+                return new ParseResult<TlsRptRecord>(null, new Finding(ErrorCodes.TlsRptRecordInvalid, Severity.Error,
+                    Messages.Format("TlsRptCandidates", candidates.Count), "RFC 8460 §3"), null);
+            }
+
+            var parsed = TlsRptRecordParser.Parse(candidates[0]);
+            return parsed.Error == null
+                ? parsed
+                : new ParseResult<TlsRptRecord>(null, new Finding(ErrorCodes.TlsRptRecordInvalid, Severity.Error, parsed.Error.Message, parsed.Error.RfcSection), parsed.Warnings.ToList());
+        }
 
         internal static TlsRptRecord FromParsed(List<string> rua, List<ExtensionField>? extensions, string value) =>
             new TlsRptRecord(rua, extensions, value);

@@ -14,7 +14,7 @@ namespace MtaSts.Records
     public static class TlsRptRecordParser
     {
         private const string Section = "RFC 8460 §3";
-        private const string Prefix = "v=TLSRPTv1";
+        private const string Prefix = WellKnownNames.TlsRptRecordPrefix;
 
         public static ParseResult<TlsRptRecord> Parse(string value)
         {
@@ -40,7 +40,7 @@ namespace MtaSts.Records
                 var next = TxtFieldSyntax.ReadDelimiter(value, ref pos, out bool spaceBefore, out string? error);
                 if (next == TxtFieldSyntax.Next.Error)
                 {
-                    return Fail(fields == 0 && pos < value.Length ? Messages.Format("TxtVersionFollowedBy", "v=TLSRPTv1", DomainSyntax.Printable(value[pos]), "rua") : error!, pos + 1, warnings);
+                    return Fail(fields == 0 && pos < value.Length ? Messages.Format("TxtVersionFollowedBy", Prefix, DomainSyntax.Printable(value[pos]), "rua") : error!, pos + 1, warnings);
                 }
 
                 if (spaceBefore && fields == 0)
@@ -152,11 +152,11 @@ namespace MtaSts.Records
 
             if (value.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
             {
-                return Messages.Format("TxtVersionCase", value.Substring(0, Prefix.Length), "v=TLSRPTv1");
+                return Messages.Format("TxtVersionCase", value.Substring(0, Prefix.Length), Prefix);
             }
 
             return value.IndexOf(Prefix, StringComparison.Ordinal) > 0
-                ? Messages.Format("TxtVersionNotFirst", "v=TLSRPTv1", "rua")
+                ? Messages.Format("TxtVersionNotFirst", Prefix, "rua")
                 : Messages.Get("TlsRptNoVersion");
         }
 

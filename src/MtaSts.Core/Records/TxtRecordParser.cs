@@ -14,9 +14,9 @@ namespace MtaSts.Records
     public static class TxtRecordParser
     {
         private const string Section = "RFC 8461 §3.1";
-        private const string Prefix = "v=STSv1";
+        private const string Prefix = WellKnownNames.StsRecordPrefix;
 
-        public static ParseResult<MtaStsTxtRecord> ParseMtaSts(string value)
+        public static ParseResult<MtaStsTxtRecord> ParseMtaSts(string value, Clock? clock = null)
         {
             if (value == null)
             {
@@ -100,7 +100,7 @@ namespace MtaSts.Records
 
             if (id == null)
             {
-                return Fail(Messages.Format("TxtNoId", StsId.FromTime(DateTimeOffset.UtcNow)) + TxtFieldSyntax.CaseHint(extensions, "id"), value.Length + 1, warnings);
+                return Fail(Messages.Format("TxtNoId", StsId.FromTime((clock ?? Clock.System).UtcNow)) + TxtFieldSyntax.CaseHint(extensions, "id"), value.Length + 1, warnings);
             }
 
             return new ParseResult<MtaStsTxtRecord>(MtaStsTxtRecord.FromParsed(id, extensions, value), null, warnings);
@@ -123,7 +123,7 @@ namespace MtaSts.Records
 
             if (value.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
             {
-                return Messages.Format("TxtVersionCase", value.Substring(0, Prefix.Length), "v=STSv1");
+                return Messages.Format("TxtVersionCase", value.Substring(0, Prefix.Length), Prefix);
             }
 
             if (value.StartsWith("v=STSv", StringComparison.Ordinal))
@@ -131,14 +131,14 @@ namespace MtaSts.Records
                 return Messages.Get("TxtOtherVersion");
             }
 
-            return value.IndexOf("v=STSv1", StringComparison.Ordinal) > 0
-                ? Messages.Format("TxtVersionNotFirst", "v=STSv1", "id")
+            return value.IndexOf(Prefix, StringComparison.Ordinal) > 0
+                ? Messages.Format("TxtVersionNotFirst", Prefix, "id")
                 : Messages.Get("TxtNoVersion");
         }
 
         private static string DescribeAfterVersion(string value, int pos) =>
             pos < value.Length
-                ? Messages.Format("TxtVersionFollowedBy", "v=STSv1", DomainSyntax.Printable(value[pos]), "id")
+                ? Messages.Format("TxtVersionFollowedBy", Prefix, DomainSyntax.Printable(value[pos]), "id")
                 : Messages.Get("TxtTrailingWhiteSpace");
     }
 }

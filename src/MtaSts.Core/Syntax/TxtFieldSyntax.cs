@@ -9,7 +9,6 @@ namespace MtaSts.Syntax
     /// </summary>
     internal static class TxtFieldSyntax
     {
-        public const int MaxNameLength = 32;
 
         /// <summary>What follows a field: another field, the end, or an error.</summary>
         public enum Next
@@ -59,21 +58,21 @@ namespace MtaSts.Syntax
         {
             nameStart = pos;
             nameLength = 0;
-            if (!DomainSyntax.IsLetterOrDigit(value[pos]))
+            if (!FieldName.IsFirstChar(value[pos]))
             {
                 return value[pos] == ';' ? Messages.Get("TxtEmptyField") : Messages.Format("TxtExpectedField", DomainSyntax.Printable(value[pos]));
             }
 
-            while (pos < value.Length && IsNameChar(value[pos]))
+            while (pos < value.Length && FieldName.IsChar(value[pos]))
             {
                 pos++;
             }
 
             nameLength = pos - nameStart;
-            if (nameLength > MaxNameLength)
+            if (nameLength > FieldName.MaxLength)
             {
                 pos = nameStart;
-                return Messages.Format("PolicyFieldNameTooLong", value.Substring(nameStart, nameLength), nameLength, MaxNameLength);
+                return Messages.Format("PolicyFieldNameTooLong", value.Substring(nameStart, nameLength), nameLength, FieldName.MaxLength);
             }
 
             if (pos == value.Length || value[pos] != '=')
@@ -114,18 +113,8 @@ namespace MtaSts.Syntax
         /// " There is 'ID=', but field names are case-sensitive…" when an extension field is <paramref name="field"/> in
         /// another case (the first such field), or empty.
         /// </summary>
-        public static string CaseHint(System.Collections.Generic.IEnumerable<ExtensionField>? extensions, string field)
-        {
-            foreach (var extension in extensions ?? System.Array.Empty<ExtensionField>())
-            {
-                if (string.Equals(extension.Name, field, System.StringComparison.OrdinalIgnoreCase))
-                {
-                    return " " + Messages.Format("TxtFieldCaseHint", extension.Name, field);
-                }
-            }
-
-            return string.Empty;
-        }
+        public static string CaseHint(System.Collections.Generic.IEnumerable<ExtensionField>? extensions, string field) =>
+            FieldName.CaseVariant(extensions, field) is ExtensionField variant ? " " + Messages.Format("TxtFieldCaseHint", variant.Name, field) : string.Empty;
 
         public static int SkipWsp(string s, int pos)
         {
@@ -136,8 +125,6 @@ namespace MtaSts.Syntax
 
             return pos;
         }
-
-        private static bool IsNameChar(char c) => DomainSyntax.IsLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
 
         /// <summary>%x21-3A / %x3C / %x3E-7E: printable ASCII except ';' and '='.</summary>
         private static bool IsValueChar(char c) => c >= 0x21 && c <= 0x7E && c != ';' && c != '=';

@@ -4,6 +4,8 @@ using System.IO;
 using System.Text;
 using MtaSts.Resources;
 
+using MtaSts.Syntax;
+
 namespace MtaSts.TlsRpt
 {
     /// <summary>
@@ -52,10 +54,10 @@ namespace MtaSts.TlsRpt
 
             SplitHeaders(entity, out var headers, out string body);
             string contentType = Header(headers, "Content-Type") ?? "text/plain";
-            string mediaType = MediaType(contentType);
+            string mediaType = HeaderValue.MediaType(contentType);
             if (mediaType.StartsWith("multipart/", StringComparison.Ordinal))
             {
-                string? boundary = Parameter(contentType, "boundary");
+                string? boundary = HeaderValue.Parameter(contentType, "boundary");
                 if (boundary == null)
                 {
                     problem = Messages.Get("MimeNoBoundary");
@@ -74,7 +76,7 @@ namespace MtaSts.TlsRpt
                 return null;
             }
 
-            string fileName = Parameter(Header(headers, "Content-Disposition") ?? string.Empty, "filename") ?? Parameter(contentType, "name") ?? string.Empty;
+            string fileName = HeaderValue.Parameter(Header(headers, "Content-Disposition") ?? string.Empty, "filename") ?? HeaderValue.Parameter(contentType, "name") ?? string.Empty;
             bool report = mediaType == "application/tlsrpt+json" || mediaType == "application/tlsrpt+gzip"
                 || ((mediaType == "application/json" || mediaType == "application/gzip" || mediaType == "application/x-gzip" || mediaType == "application/octet-stream")
                     && (fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || fileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)));
@@ -230,26 +232,6 @@ namespace MtaSts.TlsRpt
                 if (string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase))
                 {
                     return header.Value;
-                }
-            }
-
-            return null;
-        }
-
-        private static string MediaType(string contentType)
-        {
-            int semicolon = contentType.IndexOf(';');
-            return (semicolon < 0 ? contentType : contentType.Substring(0, semicolon)).Trim().ToLowerInvariant();
-        }
-
-        private static string? Parameter(string header, string name)
-        {
-            foreach (string piece in header.Split(';'))
-            {
-                int equals = piece.IndexOf('=');
-                if (equals > 0 && string.Equals(piece.Substring(0, equals).Trim(), name, StringComparison.OrdinalIgnoreCase))
-                {
-                    return piece.Substring(equals + 1).Trim().Trim('"');
                 }
             }
 

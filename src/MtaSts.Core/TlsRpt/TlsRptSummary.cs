@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using MtaSts.Resources;
+using MtaSts.Syntax;
 
 namespace MtaSts.TlsRpt
 {
@@ -51,6 +52,12 @@ namespace MtaSts.TlsRpt
         }
 
         public string PolicyDomain { get; }
+
+        /// <summary>Whether this summary is for <paramref name="domain"/>, compared as DNS names: case, a final dot and U-label or A-label form do not matter.</summary>
+        public bool IsFor(string domain) => Comparable(domain) == Comparable(PolicyDomain);
+
+        private static string Comparable(string name) =>
+            DomainNameInput.TryNormalize(name.TrimEnd('.'), out string normalized) == null ? normalized : name.TrimEnd('.').ToLowerInvariant();
 
         /// <summary>The start of the period asked for.</summary>
         public DateTimeOffset From { get; }

@@ -49,7 +49,7 @@ namespace MtaSts.PowerShell.Commands
             try
             {
                 target = ParameterSetName == PathSet
-                    ? System.IO.Path.Combine(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path), ".well-known", "mta-sts.txt")
+                    ? WellKnownNames.PolicyFile(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path))
                     : SessionState.Path.GetUnresolvedProviderPathFromPSPath(LiteralPath);
             }
             catch (SessionStateException ex)

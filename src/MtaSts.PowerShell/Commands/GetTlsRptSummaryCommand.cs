@@ -47,12 +47,9 @@ namespace MtaSts.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string[]? PolicyDomain { get; set; }
 
-        /// <summary>The clock that says what "now" is; tests replace it.</summary>
-        internal static Clock Clock { get; set; } = Clock.System;
-
         protected override void BeginProcessing()
         {
-            var now = Clock.UtcNow;
+            var now = Clock.System.UtcNow;
             var from = ParameterSetName == RangeSet ? Since : now.AddDays(-Days);
             var to = ParameterSetName == RangeSet ? Until ?? now : now;
             if (to <= from)
@@ -85,7 +82,7 @@ namespace MtaSts.PowerShell.Commands
 
             foreach (var summary in summarizer!.Build())
             {
-                if (PolicyDomain == null || PolicyDomain.Any(d => string.Equals(d.TrimEnd('.'), summary.PolicyDomain, StringComparison.OrdinalIgnoreCase)))
+                if (PolicyDomain == null || PolicyDomain.Any(summary.IsFor))
                 {
                     WriteObject(summary);
                 }

@@ -32,7 +32,7 @@ namespace MtaSts.PowerShell.Commands
 
         private void Import(string path)
         {
-            string file = Directory.Exists(path) ? System.IO.Path.Combine(path, ".well-known", "mta-sts.txt") : path;
+            string file = Directory.Exists(path) ? WellKnownNames.PolicyFile(path) : path;
             byte[] bytes;
             try
             {

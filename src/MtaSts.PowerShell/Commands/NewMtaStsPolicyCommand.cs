@@ -127,7 +127,7 @@ namespace MtaSts.PowerShell.Commands
         private void Emit(string[]? domains)
         {
             bool maxAgeGiven = MyInvocation.BoundParameters.ContainsKey(nameof(MaxAge));
-            int maxAge = maxAgeGiven ? MaxAge : Mode == PolicyMode.None ? MtaStsPolicy.RecommendedMinMaxAge : MtaStsPolicy.DefaultMaxAge;
+            int maxAge = maxAgeGiven ? MaxAge : MtaStsPolicy.DefaultMaxAgeFor(Mode);
             MtaStsPolicy policy;
             try
             {

@@ -15,11 +15,8 @@ namespace MtaSts.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string? Id { get; set; }
 
-        /// <summary>The clock used for the default id; tests replace it.</summary>
-        internal static Clock Clock { get; set; } = Clock.System;
-
         protected override TxtResourceRecord Create(string domain) =>
-            MtaStsTxtRecord.Create(domain, Id, ZoneName, TimeToLive, Clock);
+            MtaStsTxtRecord.Create(domain, Id, ZoneName, TimeToLive, Clock.System);
 
         protected override string Describe(TxtResourceRecord record) =>
             Messages.Format("TxtRecordPublish", record.Fqdn, record.Value);

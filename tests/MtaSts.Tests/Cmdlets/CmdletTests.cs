@@ -32,20 +32,16 @@ namespace MtaSts.Tests.Cmdlets
             Assert.Equal("version: STSv1\r\nmode: enforce\r\nmx: b.example.com\r\nmx: a.example.com\r\nmax_age: 604800\r\n", policy.Text);
         }
 
-        [Fact(DisplayName = "RFC 8461 §3.1: New-MtaStsTxtRecord takes its default id from the injected clock")]
+        [Fact(DisplayName = "RFC 8461 §3.1: New-MtaStsTxtRecord takes its default id from the UTC clock")]
         public void TxtRecordUsesClock()
         {
-            var saved = NewMtaStsTxtRecordCommand.Clock;
-            NewMtaStsTxtRecordCommand.Clock = Clock.Fixed(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
-            try
-            {
-                var record = Assert.IsType<MtaStsTxtRecord>(Assert.Single(shell.Invoke("New-MtaStsTxtRecord example.com")).BaseObject);
-                Assert.Equal("v=STSv1; id=20260101120000Z", record.Value);
-            }
-            finally
-            {
-                NewMtaStsTxtRecordCommand.Clock = saved;
-            }
+            // Core takes the clock as an argument (PolicyGenerationTests fix it); the cmdlet passes the system clock.
+            string before = StsId.New(Clock.System);
+            var record = Assert.IsType<MtaStsTxtRecord>(Assert.Single(shell.Invoke("New-MtaStsTxtRecord example.com")).BaseObject);
+            string after = StsId.New(Clock.System);
+            Assert.Matches("^v=STSv1; id=[0-9]{14}Z$", record.Value);
+            Assert.InRange(string.CompareOrdinal(record.Id, before), 0, int.MaxValue);
+            Assert.InRange(string.CompareOrdinal(record.Id, after), int.MinValue, 0);
         }
 
         [Fact(DisplayName = "RFC 8461 §3.2: bad MX input is a non-terminating error with a stable id, and no policy")]

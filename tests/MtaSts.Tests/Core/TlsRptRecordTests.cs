@@ -107,5 +107,17 @@ namespace MtaSts.Tests.Core
             Assert.Contains("\" \"", record.ZoneFileText);
             Assert.Equal(8, TlsRptRecord.Parse(record.Value).Rua.Count);
         }
+
+        [Theory(DisplayName = "RFC 8460 §3: discovery keeps the records starting with v=TLSRPTv1 and needs exactly one")]
+        [InlineData(new[] { "v=spf1 -all", "v=TLSRPTv1; rua=mailto:r@example.com" }, null)]
+        [InlineData(new[] { "v=spf1 -all" }, "TlsRptRecordMissing")]
+        [InlineData(new[] { "v=TLSRPTv1; rua=mailto:a@example.com", "v=TLSRPTv1; rua=mailto:b@example.com" }, "TlsRptRecordInvalid")]
+        [InlineData(new[] { "v=TLSRPTv1; rua=ftp://example.com" }, "TlsRptRecordInvalid")]
+        public void Discover_NeedsExactlyOneRecord(string[] records, string? code)
+        {
+            var result = TlsRptRecord.Discover(records);
+            Assert.Equal(code, result.Error?.Code);
+            Assert.Equal(code == null, result.Value != null);
+        }
     }
 }

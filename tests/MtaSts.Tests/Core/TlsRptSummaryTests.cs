@@ -59,6 +59,25 @@ namespace MtaSts.Tests.Core
             Assert.Equal(new[] { "starttls-not-supported" }, summary.StsFailingMxHosts[0].ResultTypes);
         }
 
+        [Theory(DisplayName = "RFC 5890 §2.3.2.1: a summary is for its domain whatever the case, final dot or label form")]
+        [InlineData("company-y.example", true)]
+        [InlineData("COMPANY-Y.example.", true)]
+        [InlineData("company-z.example", false)]
+        public void IsForComparesDnsNames(string asked, bool expected)
+        {
+            var summary = TlsRptSummary.Summarize(new[] { Load("rfc8460-example.json") }, new DateTimeOffset(2016, 3, 25, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2016, 4, 8, 0, 0, 0, TimeSpan.Zero)).Single();
+            Assert.Equal(expected, summary.IsFor(asked));
+        }
+
+        [Fact(DisplayName = "RFC 5890 §2.3.2.1: a U-label and its A-label name the same domain")]
+        public void IsForMatchesIdn()
+        {
+            string json = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "rfc8460-example.json"));
+            var report = TlsRptReportReader.Read(json.Replace("\"company-y.example\"", "\"xn--bcher-kva.example\"")).GetValueOrThrow();
+            var summary = TlsRptSummary.Summarize(new[] { report }, new DateTimeOffset(2016, 3, 25, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2016, 4, 8, 0, 0, 0, TimeSpan.Zero)).Single();
+            Assert.True(summary.IsFor("bücher.example"));
+        }
+
         [Fact(DisplayName = "RFC 8460 §3: no reports at all is not a green light")]
         public void NoReports()
         {
