@@ -77,31 +77,16 @@ function Invoke-Build {
     Write-Host "Built module $version at $moduleOut"
 }
 
-# Compiles docs/en-US into the module's MAML help. platyPS's New-ExternalHelp is used when it is installed;
-# otherwise the repository's own compiler, which also fails the build when docs and cmdlets drift apart.
+# Compiles docs/en-US into the module's MAML help with the repository's own compiler, which also fails the build when
+# docs and cmdlets drift apart; docs/<culture> (the translations) gives the about topics of that culture.
 function Invoke-Docs {
-    $docs = Join-Path $root 'docs/en-US'
+    $compiler = Join-Path $root 'tools/MtaSts.HelpCompiler/MtaSts.HelpCompiler.csproj'
     $helpOut = Join-Path $moduleOut 'en-US'
-    if (Get-Module -ListAvailable -Name platyPS) {
-        Import-Module platyPS
-        New-ExternalHelp -Path $docs -OutputPath $helpOut -Force | Out-Null
-    }
-    else {
-        $compiler = Join-Path $root 'tools/MtaSts.HelpCompiler/MtaSts.HelpCompiler.csproj'
-        Invoke-Native dotnet @('run', '--project', $compiler, '-c', 'Release', '--', (Join-Path $moduleOut 'MtaSts.psd1'), $docs, $helpOut)
-    }
-
+    Invoke-Native dotnet @('run', '--project', $compiler, '-c', 'Release', '--', (Join-Path $moduleOut 'MtaSts.psd1'), (Join-Path $root 'docs/en-US'), $helpOut)
     if (-not (Test-Path (Join-Path $helpOut 'MtaSts.PowerShell.dll-Help.xml'))) { throw 'Docs: the help file was not written.' }
 
-    # Translations (docs/pt-BR) hold the about topics; Get-Help picks the folder that matches the UI culture.
     foreach ($translation in Get-ChildItem -Directory (Join-Path $root 'docs') | Where-Object Name -ne 'en-US') {
-        $translationOut = Join-Path $moduleOut $translation.Name
-        if (Get-Module -ListAvailable -Name platyPS) {
-            New-ExternalHelp -Path $translation.FullName -OutputPath $translationOut -Force | Out-Null
-        }
-        else {
-            Invoke-Native dotnet @('run', '--no-build', '--project', $compiler, '-c', 'Release', '--', '--about', $translation.FullName, $translationOut)
-        }
+        Invoke-Native dotnet @('run', '--no-build', '--project', $compiler, '-c', 'Release', '--', '--about', $translation.FullName, (Join-Path $moduleOut $translation.Name))
     }
 }
 

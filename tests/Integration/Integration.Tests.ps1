@@ -7,7 +7,7 @@ BeforeDiscovery {
     $skip = [bool]$skipReason
     if ($skip) { Write-Warning "Integration tests skipped: $skipReason" }
 
-    # Scenario => the codes its result must carry, and the overall status (digest 7B, 7C; RFC sections in the names).
+    # Scenario => the codes its result must carry, and the overall status (RFC sections in the names).
     $scenarios = @(
         @{ Name = 'good'; Status = 'Pass'; Codes = @(); Rule = 'a correct enforce deployment' }
         @{ Name = 'testing'; Status = 'Warn'; Codes = @('TlsRptRecordMissing'); Rule = 'RFC 8461 §5: testing mode without TLS-RPT' }

@@ -82,6 +82,13 @@ Describe 'New-MtaStsPolicy' {
         (New-MtaStsPolicy -Mx mail.example.com -MaxAge (New-TimeSpan -Days 14)).MaxAge | Should -Be 1209600
     }
 
+    It 'accepts max_age as a TimeSpan string or digits, as -TimeToLive does, and refuses units' {
+        (New-MtaStsPolicy -Mx mail.example.com -MaxAge '14.00:00:00').MaxAge | Should -Be 1209600
+        (New-MtaStsPolicy -Mx mail.example.com -MaxAge '86400').MaxAge | Should -Be 86400
+        { New-MtaStsPolicy -Mx mail.example.com -MaxAge '1w' } | Should -Throw -ErrorId 'ParameterArgumentTransformationError,*'
+        { New-MtaStsPolicy -Mx mail.example.com -MaxAge '00:00:00.5' } | Should -Throw '*whole seconds*'
+    }
+
     It 'warns when max_age is under one day' {
         $null = New-MtaStsPolicy -Mx mail.example.com -MaxAge 3600 -WarningVariable warnings -WarningAction SilentlyContinue
         $warnings | Should -Match 'under one day'

@@ -14,13 +14,12 @@ using MtaSts.Syntax;
 namespace MtaSts.Checking
 {
     /// <summary>
-    /// Checks one domain's MTA-STS deployment the way a sending server meets it (RFC 8461 §3–§5, §7; the digest's
-    /// section 7B): the _mta-sts TXT record, the policy host's DNS, TLS and HTTP, the policy text, MX coverage, the
+    /// Checks one domain's MTA-STS deployment the way a sending server meets it (RFC 8461 §3–§5, §7): the _mta-sts TXT record, the policy host's DNS, TLS and HTTP, the policy text, MX coverage, the
     /// TLS-RPT record, optionally every MX's STARTTLS, and id drift against an earlier run.
     /// </summary>
     public static class MtaStsChecker
     {
-        /// <summary>Beyond a day, a new id takes too long to reach the resolvers senders ask (the digest's 7B-7).</summary>
+        /// <summary>Beyond a day, a new id takes too long to reach the resolvers senders ask (RFC 8461 §3.1: the id signals a change).</summary>
         private static readonly TimeSpan LongTxtTtl = TimeSpan.FromDays(1);
 
         /// <summary>The full check. Never throws for what it finds; cancellation throws.</summary>
@@ -158,7 +157,7 @@ namespace MtaSts.Checking
             return discovered.Value;
         }
 
-        /// <summary>The digest's 7B-6: an STSv1 record published at a name senders never ask (the apex, the policy host, the domain twice).</summary>
+        /// <summary>RFC 8461 §3.1: an STSv1 record published at a name senders never ask (the apex, the policy host, the domain twice).</summary>
         private static async Task FindMisplacedTxtAsync(string domain, string expected, CheckContext context, CancellationToken cancellationToken)
         {
             foreach (string name in new[] { domain, WellKnownNames.PolicyHost(domain), expected + "." + domain })

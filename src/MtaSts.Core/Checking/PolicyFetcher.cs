@@ -57,7 +57,7 @@ namespace MtaSts.Checking
                 return result;
             }
 
-            // The digest's 7B-9: senders pick any address, so one that does not answer (often a broken IPv6 path) fails some of them.
+            // RFC 8461 §3.3 names a host, not an address: senders pick any of its addresses, so one that does not answer (often a broken IPv6 path) fails some of them.
             while (next < addresses.Records.Count)
             {
                 using var other = await TryConnectAsync(host, addresses.Records[next++], context, cancellationToken).ConfigureAwait(false);
@@ -117,7 +117,7 @@ namespace MtaSts.Checking
             }
         }
 
-        /// <summary>The digest's 7C: after a 404, the places a policy file is often put by mistake.</summary>
+        /// <summary>After a 404, the places a policy file is often put by mistake instead of RFC 8461 §3.3's well-known path.</summary>
         private static async Task FindMisplacedPolicyAsync(string domain, string host, string url, IReadOnlyList<IPAddress> hostAddresses, CheckContext context, CancellationToken cancellationToken)
         {
             var apex = await context.Dns.AddressesAsync(domain, cancellationToken).ConfigureAwait(false);

@@ -22,7 +22,7 @@ namespace MtaSts.Diagnostics
         public const string TlsRptReportInvalid = "TlsRptReportInvalid";
         public const string TlsRptReportTooLarge = "TlsRptReportTooLarge";
 
-        // The live check (RFC 8461 §3, §4, §7; the digest's section 7B).
+        // The live check (RFC 8461 §3, §4, §7).
         public const string DnsLookupFailed = "MtaStsDnsLookupFailed";
         public const string TxtRecordMissing = "MtaStsTxtRecordMissing";
         public const string PolicyHostMissing = "MtaStsPolicyHostMissing";

@@ -11,8 +11,8 @@ using MtaSts.PowerShell.Resources;
 namespace MtaSts.PowerShell.Commands
 {
     /// <summary>
-    /// Test-MtaStsDomain: checks live deployments the way a sending server meets them (RFC 8461; the digest's
-    /// section 7B) and writes one result per domain as soon as it is ready, with an overall status and findings.
+    /// Test-MtaStsDomain: checks live deployments the way a sending server meets them (RFC 8461 §3–§5, §7)
+    /// and writes one result per domain as soon as it is ready, with an overall status and findings.
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "MtaStsDomain")]
     [OutputType(typeof(MtaStsDomainCheck))]

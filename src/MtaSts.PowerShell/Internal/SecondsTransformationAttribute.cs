@@ -1,36 +1,17 @@
 using System;
-using System.Globalization;
-using System.Management.Automation;
-using MtaSts.PowerShell.Resources;
 
 namespace MtaSts.PowerShell.Internal
 {
     /// <summary>
-    /// Lets a seconds parameter (max_age) take a number, digits in a string, or a TimeSpan, and explains
-    /// anything else, such as '1w' (RFC 8461 §3.2: max_age is whole seconds, no units).
+    /// Binds a duration to a whole number of seconds (max_age; RFC 8461 §3.2: whole seconds, no units), and explains
+    /// anything else, such as '1w'.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class SecondsTransformationAttribute : ArgumentTransformationAttribute
+    public sealed class SecondsTransformationAttribute : DurationTransformationAttribute
     {
-        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
-        {
-            object value = inputData is PSObject pso ? pso.BaseObject : inputData;
-            switch (value)
-            {
-                case int _:
-                    return value;
-                case long l when l >= int.MinValue && l <= int.MaxValue:
-                    return (int)l;
-                case TimeSpan span when span.Ticks % TimeSpan.TicksPerSecond == 0 && span.TotalSeconds <= int.MaxValue:
-                    return (int)span.TotalSeconds;
-                case string s when int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out int seconds):
-                    return seconds;
-                case double d when d == Math.Floor(d) && d >= int.MinValue && d <= int.MaxValue:
-                    return (int)d;
-            }
+        private protected override string NotRecognizedMessage => "SecondsNotRecognized";
 
-            throw new ArgumentTransformationMetadataException(
-                Messages.Format("SecondsNotRecognized", value));
-        }
+        private protected override object? Bind(TimeSpan duration) =>
+            duration.Ticks % TimeSpan.TicksPerSecond == 0 && Math.Abs(duration.TotalSeconds) <= int.MaxValue ? (int)duration.TotalSeconds : null;
     }
 }

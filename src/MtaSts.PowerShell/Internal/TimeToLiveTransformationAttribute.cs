@@ -1,38 +1,16 @@
 using System;
-using System.Globalization;
-using System.Management.Automation;
-using MtaSts.PowerShell.Resources;
 
 namespace MtaSts.PowerShell.Internal
 {
     /// <summary>
-    /// Lets a TTL parameter take a TimeSpan, a TimeSpan string ('01:00:00') or a number of seconds (3600).
-    /// Without this, PowerShell would turn the number 3600 into 3600 ticks (0.00036 s).
+    /// Binds a duration to a TTL parameter as a TimeSpan. Without this, PowerShell would turn the number 3600 into
+    /// 3600 ticks (0.00036 s).
     /// </summary>
     [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-    public sealed class TimeToLiveTransformationAttribute : ArgumentTransformationAttribute
+    public sealed class TimeToLiveTransformationAttribute : DurationTransformationAttribute
     {
-        public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
-        {
-            object value = inputData is PSObject pso ? pso.BaseObject : inputData;
-            switch (value)
-            {
-                case TimeSpan _:
-                    return value;
-                case int i:
-                    return TimeSpan.FromSeconds(i);
-                case long l:
-                    return TimeSpan.FromSeconds(l);
-                case uint u:
-                    return TimeSpan.FromSeconds(u);
-                case string s when long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out long seconds):
-                    return TimeSpan.FromSeconds(seconds);
-                case string s when TimeSpan.TryParse(s, CultureInfo.InvariantCulture, out TimeSpan span):
-                    return span;
-            }
+        private protected override string NotRecognizedMessage => "TimeToLiveNotRecognized";
 
-            throw new ArgumentTransformationMetadataException(
-                Messages.Format("TimeToLiveNotRecognized", value));
-        }
+        private protected override object? Bind(TimeSpan duration) => duration;
     }
 }

@@ -9,7 +9,7 @@ using Xunit;
 
 namespace MtaSts.Tests.Checking
 {
-    /// <summary>The digest's §8.5 certificate vectors (RFC 8461 §3.3, §4.2; RFC 6125 §6.4).</summary>
+    /// <summary>Certificate vectors C01–C09 (RFC 8461 §3.3, §4.2; RFC 6125 §6.4).</summary>
     public class CertificateInspectorTests
     {
         private static readonly DateTime Now = new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc);

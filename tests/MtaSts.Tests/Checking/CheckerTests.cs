@@ -12,7 +12,7 @@ using Xunit;
 
 namespace MtaSts.Tests.Checking
 {
-    /// <summary>The checker's DNS logic (RFC 8461 §3.1, §4.1) and the HTTP rules of §3.2–§3.3 (the digest's §8.6), without a network.</summary>
+    /// <summary>The checker's DNS logic (RFC 8461 §3.1, §4.1) and the HTTP rules of §3.2–§3.3 (vectors H01–H10), without a network.</summary>
     public class CheckerTests
     {
         private static readonly DateTimeOffset Now = new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace MtaSts.Tests.Core
 {
-    /// <summary>The digest's §8.4 vectors (RFC 8461 §4.1 matching) and the rules for MX patterns typed by a person.</summary>
+    /// <summary>MX pattern vectors (RFC 8461 §4.1 matching) and the rules for MX patterns typed by a person.</summary>
     public class MxPatternTests
     {
         [Theory(DisplayName = "RFC 8461 §4.1: MX host matching")]

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace MtaSts.Tests.Core
 {
-    /// <summary>The digest's §8.2 vectors: policy files against the RFC 8461 §3.2 ABNF.</summary>
+    /// <summary>Policy files against the RFC 8461 §3.2 ABNF.</summary>
     public class PolicyVectorTests
     {
         private const string Base = "version: STSv1\r\nmode: enforce\r\nmx: mail.example.com\r\nmax_age: 604800\r\n";

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace MtaSts.Tests.Core
 {
-    /// <summary>The digest's §8.3 vectors (RFC 8460 §3) and the TLS-RPT record generator.</summary>
+    /// <summary>TLS-RPT record vectors (RFC 8460 §3) and the TLS-RPT record generator.</summary>
     public class TlsRptRecordTests
     {
         [Theory(DisplayName = "RFC 8460 §3: valid TLS-RPT vectors parse")]

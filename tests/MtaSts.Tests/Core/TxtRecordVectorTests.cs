@@ -5,7 +5,7 @@ using Xunit;
 
 namespace MtaSts.Tests.Core
 {
-    /// <summary>The digest's §8.1 vectors: _mta-sts TXT records against the RFC 8461 §3.1 ABNF.</summary>
+    /// <summary>_mta-sts TXT records against the RFC 8461 §3.1 ABNF.</summary>
     public class TxtRecordVectorTests
     {
         [Theory(DisplayName = "RFC 8461 §3.1: valid TXT vectors parse")]
