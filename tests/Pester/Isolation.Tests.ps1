@@ -13,6 +13,15 @@ BeforeAll {
         try { $output[-1] | ConvertFrom-Json } catch { throw "$_ in: $($output -join "`n")" }
     }
 
+    # The session sees its DnsClient 1.6.1 (in the default context) and uses it; the module's lookups run on its 1.8.0.
+    function Assert-EachKeepsItsOwn($sides) {
+        $sides.Session | Should -Be '1.6.1'
+        $sides.SessionAlc | Should -Be 'Default'
+        $sides.Client | Should -Be '1.6.1'
+        $sides.Module | Should -Be @('1.8.0')
+        $sides.ModuleError | Should -BeLike 'MtaStsDnsLookupFailed,*'
+    }
+
     # What each side sees: the session's DnsClient (through a type literal, as a script would use it) and the
     # module's (the DnsClient assembly in the module's load context), plus the module's own DNS lookup at work.
     $script:probe = @'
@@ -41,11 +50,7 @@ Add-Type -Path $theirs
 Import-Module $module
 Get-Sides | ConvertTo-Json -Compress
 '@)
-        $sides.Session | Should -Be '1.6.1'
-        $sides.SessionAlc | Should -Be 'Default'
-        $sides.Client | Should -Be '1.6.1'
-        $sides.Module | Should -Be @('1.8.0')
-        $sides.ModuleError | Should -BeLike 'MtaStsDnsLookupFailed,*'
+        Assert-EachKeepsItsOwn $sides
         $sides.Engine | Should -Be 'Default/MtaSts' -Because 'only the cmdlet assembly is in the default context'
     }
 
@@ -56,11 +61,7 @@ $null = Get-MtaStsPolicy example.com -DnsServer 127.0.0.1:9 -TimeoutSec 1 -Error
 Add-Type -Path $theirs
 Get-Sides | ConvertTo-Json -Compress
 '@)
-        $sides.Session | Should -Be '1.6.1'
-        $sides.SessionAlc | Should -Be 'Default'
-        $sides.Client | Should -Be '1.6.1'
-        $sides.Module | Should -Be @('1.8.0')
-        $sides.ModuleError | Should -BeLike 'MtaStsDnsLookupFailed,*'
+        Assert-EachKeepsItsOwn $sides
     }
 
     It 'puts no engine or third-party assembly into the default context' {
