@@ -30,23 +30,23 @@ namespace MtaSts.Checking
             if (names.Count == 0)
             {
                 findings.Add(new Finding(ErrorCodes.CertificateNoDnsName, severity,
-                    Messages.Format("CertificateNoDnsName", hostName, leaf.GetNameInfo(X509NameType.SimpleName, false)), section, target: hostName));
+                    Messages.Format("CertificateNoDnsName", hostName, leaf.GetNameInfo(X509NameType.SimpleName, false)), section, Target: hostName));
             }
             else if (match == NameMatch.PartialWildcard && !policyHost)
             {
                 findings.Add(new Finding(ErrorCodes.CertificatePartialWildcard, Severity.Warning,
-                    Messages.Format("CertificatePartialWildcard", hostName, string.Join(", ", names)), "RFC 6125 §6.4.3", target: hostName));
+                    Messages.Format("CertificatePartialWildcard", hostName, string.Join(", ", names)), "RFC 6125 §6.4.3", Target: hostName));
             }
             else if (match != NameMatch.Exact && match != NameMatch.Wildcard)
             {
                 findings.Add(new Finding(ErrorCodes.CertificateNameMismatch, severity,
-                    Messages.Format("CertificateNameMismatch", hostName, string.Join(", ", names)), section, target: hostName));
+                    Messages.Format("CertificateNameMismatch", hostName, string.Join(", ", names)), section, Target: hostName));
             }
 
             if (trusted && daysLeft < ExpirySoonDays && daysLeft >= 0)
             {
                 findings.Add(new Finding(ErrorCodes.CertificateExpiresSoon, Severity.Warning,
-                    Messages.Format("CertificateExpiresSoon", hostName, daysLeft, leaf.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), section, target: hostName));
+                    Messages.Format("CertificateExpiresSoon", hostName, daysLeft, leaf.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), section, Target: hostName));
             }
 
             bool nameOk = match == NameMatch.Exact || match == NameMatch.Wildcard || (match == NameMatch.PartialWildcard && !policyHost);
@@ -179,34 +179,34 @@ namespace MtaSts.Checking
             string expiry = leaf.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             if (leaf.NotAfter.ToUniversalTime() < now)
             {
-                findings.Add(new Finding(ErrorCodes.CertificateExpired, severity, Messages.Format("CertificateExpired", hostName, expiry), section, target: hostName));
+                findings.Add(new Finding(ErrorCodes.CertificateExpired, severity, Messages.Format("CertificateExpired", hostName, expiry), section, Target: hostName));
             }
             else if (leaf.NotBefore.ToUniversalTime() > now)
             {
                 findings.Add(new Finding(ErrorCodes.CertificateNotYetValid, severity,
-                    Messages.Format("CertificateNotYetValid", hostName, leaf.NotBefore.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), section, target: hostName));
+                    Messages.Format("CertificateNotYetValid", hostName, leaf.NotBefore.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), section, Target: hostName));
             }
             else if ((statuses & X509ChainStatusFlags.NotTimeValid) != 0)
             {
-                findings.Add(new Finding(ErrorCodes.CertificateExpired, severity, Messages.Format("CertificateChainExpired", hostName), section, target: hostName));
+                findings.Add(new Finding(ErrorCodes.CertificateExpired, severity, Messages.Format("CertificateChainExpired", hostName), section, Target: hostName));
             }
 
             if (chainLength == 1 && leaf.SubjectName.RawData.SequenceEqual(leaf.IssuerName.RawData) && !rootIsExtra)
             {
-                findings.Add(new Finding(ErrorCodes.CertificateSelfSigned, severity, Messages.Format("CertificateSelfSigned", hostName), section, target: hostName));
+                findings.Add(new Finding(ErrorCodes.CertificateSelfSigned, severity, Messages.Format("CertificateSelfSigned", hostName), section, Target: hostName));
             }
             else if ((statuses & X509ChainStatusFlags.PartialChain) != 0)
             {
                 findings.Add(new Finding(ErrorCodes.CertificateChainIncomplete, severity,
-                    Messages.Format("CertificateChainIncomplete", hostName, root.Issuer), section, target: hostName));
+                    Messages.Format("CertificateChainIncomplete", hostName, root.Issuer), section, Target: hostName));
             }
             else if ((statuses & X509ChainStatusFlags.UntrustedRoot) != 0)
             {
-                findings.Add(new Finding(ErrorCodes.CertificateUntrusted, severity, Messages.Format("CertificateUntrusted", hostName, root.Subject), section, target: hostName));
+                findings.Add(new Finding(ErrorCodes.CertificateUntrusted, severity, Messages.Format("CertificateUntrusted", hostName, root.Subject), section, Target: hostName));
             }
             else if ((statuses & ~(X509ChainStatusFlags.NotTimeValid | X509ChainStatusFlags.RevocationStatusUnknown | X509ChainStatusFlags.OfflineRevocation)) != 0)
             {
-                findings.Add(new Finding(ErrorCodes.CertificateUntrusted, severity, Messages.Format("CertificateInvalid", hostName, statuses), section, target: hostName));
+                findings.Add(new Finding(ErrorCodes.CertificateUntrusted, severity, Messages.Format("CertificateInvalid", hostName, statuses), section, Target: hostName));
             }
 
             return findings.Count == before;

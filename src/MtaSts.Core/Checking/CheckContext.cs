@@ -42,19 +42,19 @@ namespace MtaSts.Checking
         }
 
         public void Error(string code, string message, string section, string? target) =>
-            Findings.Add(new Finding(code, Severity.Error, message, section, target: target));
+            Findings.Add(new Finding(code, Severity.Error, message, section, Target: target));
 
         public void Warning(string code, string message, string section, string? target) =>
-            Findings.Add(new Finding(code, Severity.Warning, message, section, target: target));
+            Findings.Add(new Finding(code, Severity.Warning, message, section, Target: target));
 
         public void Info(string code, string message, string section, string? target) =>
-            Findings.Add(new Finding(code, Severity.Info, message, section, target: target));
+            Findings.Add(new Finding(code, Severity.Info, message, section, Target: target));
 
         /// <summary>A DNS answer that could not be had: reported, and the verdict becomes Unknown rather than "no policy".</summary>
         public void Unknown(string message, string? target)
         {
             Incomplete = true;
-            Findings.Add(new Finding(ErrorCodes.DnsLookupFailed, Severity.Warning, message, "RFC 8461 §3.1, §5.1", target: target));
+            Findings.Add(new Finding(ErrorCodes.DnsLookupFailed, Severity.Warning, message, "RFC 8461 §3.1, §5.1", Target: target));
         }
 
         public void Verbose(string message) => Log.Add(message);

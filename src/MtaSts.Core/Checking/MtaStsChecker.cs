@@ -216,7 +216,7 @@ namespace MtaSts.Checking
                 string suggestion = Suggest(mx.Host, coverage);
                 coverage[i] = new MxCoverage(mx.Host, mx.Preference, null, suggestion);
                 string key = policy.Mode == PolicyMode.Enforce ? "CheckMxNotCoveredEnforce" : "CheckMxNotCovered";
-                context.Add(new Finding(ErrorCodes.MxNotCovered, severity, Messages.Format(key, mx.Host, mx.Preference, string.Join(", ", policy.Mx), suggestion), "RFC 8461 §4.1", target: mx.Host));
+                context.Add(new Finding(ErrorCodes.MxNotCovered, severity, Messages.Format(key, mx.Host, mx.Preference, string.Join(", ", policy.Mx), suggestion), "RFC 8461 §4.1", Target: mx.Host));
             }
 
             foreach (var pattern in policy.Mx.Where(p => !records.Any(r => p.Matches(r.Host))))

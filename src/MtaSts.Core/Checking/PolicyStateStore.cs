@@ -98,19 +98,8 @@ namespace MtaSts.Checking
     }
 
     /// <summary>One domain's id and policy hash as a check saw them.</summary>
-    public sealed class PolicyState
-    {
-        public PolicyState(string id, string sha256, DateTimeOffset seen)
-        {
-            Id = id;
-            Sha256 = sha256;
-            Seen = seen;
-        }
-
-        public string Id { get; }
-
-        public string Sha256 { get; }
-
-        public DateTimeOffset Seen { get; }
-    }
+    /// <param name="Id">The id of the _mta-sts record.</param>
+    /// <param name="Sha256">The SHA-256 of the policy bytes, in hex.</param>
+    /// <param name="Seen">When the check saw them.</param>
+    public sealed record PolicyState(string Id, string Sha256, DateTimeOffset Seen);
 }

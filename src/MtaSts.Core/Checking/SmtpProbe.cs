@@ -30,7 +30,7 @@ namespace MtaSts.Checking
                 }
                 else
                 {
-                    context.Add(new Finding(ErrorCodes.SmtpTlsFailed, severity, Messages.Format("CheckMxNoAddress", host), "RFC 5321 §5.1", target: host));
+                    context.Add(new Finding(ErrorCodes.SmtpTlsFailed, severity, Messages.Format("CheckMxNoAddress", host), "RFC 5321 §5.1", Target: host));
                     result.Status = SmtpProbeStatus.Failed;
                 }
 
@@ -59,14 +59,14 @@ namespace MtaSts.Checking
                 }
                 catch (Exception ex) when (NetworkTimeout.IsNetworkFailure(ex))
                 {
-                    context.Add(new Finding(ErrorCodes.SmtpProtocol, severity, Messages.Format("CheckSmtpBroken", host, NetworkTimeout.Describe(ex)), "RFC 5321 §4.2", target: host));
+                    context.Add(new Finding(ErrorCodes.SmtpProtocol, severity, Messages.Format("CheckSmtpBroken", host, NetworkTimeout.Describe(ex)), "RFC 5321 §4.2", Target: host));
                     result.Status = SmtpProbeStatus.Failed;
                     return result;
                 }
 
                 if (result.StartTlsOffered != true)
                 {
-                    context.Add(new Finding(ErrorCodes.SmtpNoStartTls, severity, Messages.Format("CheckSmtpNoStartTls", host), "RFC 8461 §4.2, RFC 3207", target: host));
+                    context.Add(new Finding(ErrorCodes.SmtpNoStartTls, severity, Messages.Format("CheckSmtpNoStartTls", host), "RFC 8461 §4.2, RFC 3207", Target: host));
                     result.Status = SmtpProbeStatus.Failed;
                     return result;
                 }
@@ -77,7 +77,7 @@ namespace MtaSts.Checking
                 }
                 catch (Exception ex) when (NetworkTimeout.IsNetworkFailure(ex))
                 {
-                    context.Add(new Finding(ErrorCodes.SmtpTlsFailed, severity, Messages.Format("CheckSmtpTlsFailed", host, NetworkTimeout.Describe(ex)), "RFC 8461 §4.2, §7.2", target: host));
+                    context.Add(new Finding(ErrorCodes.SmtpTlsFailed, severity, Messages.Format("CheckSmtpTlsFailed", host, NetworkTimeout.Describe(ex)), "RFC 8461 §4.2, §7.2", Target: host));
                     result.Status = SmtpProbeStatus.Failed;
                     return result;
                 }
@@ -92,7 +92,7 @@ namespace MtaSts.Checking
             // RFC 8461 §7.1: the MX may choose its certificate by SNI but must not require it; an IP literal sends none.
             if (result.Status == SmtpProbeStatus.Passed && !await HandshakesWithoutSniAsync(address, context, cancellationToken).ConfigureAwait(false))
             {
-                context.Add(new Finding(ErrorCodes.SmtpRequiresSni, severity, Messages.Format("CheckSmtpRequiresSni", host), "RFC 8461 §7.1", target: host));
+                context.Add(new Finding(ErrorCodes.SmtpRequiresSni, severity, Messages.Format("CheckSmtpRequiresSni", host), "RFC 8461 §7.1", Target: host));
                 result.Status = SmtpProbeStatus.Failed;
             }
 

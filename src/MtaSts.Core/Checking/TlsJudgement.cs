@@ -18,7 +18,7 @@ namespace MtaSts.Checking
             var protocol = connection.Protocol;
             if ((int)protocol != 0 && (int)protocol < (int)SslProtocols.Tls12)
             {
-                context.Add(new Finding(ErrorCodes.TlsVersionTooOld, severity, Messages.Format("CheckTlsTooOld", host, ProtocolName(protocol)), "RFC 8461 §7.2", target: host));
+                context.Add(new Finding(ErrorCodes.TlsVersionTooOld, severity, Messages.Format("CheckTlsTooOld", host, ProtocolName(protocol)), "RFC 8461 §7.2", Target: host));
             }
 
             var certificate = connection.Certificate == null

@@ -83,7 +83,7 @@ namespace MtaSts.Policy
             {
                 throw new MtaStsFormatException(new Finding(ErrorCodes.MaxAgeOutOfRange, Severity.Error,
                     Messages.Format("PolicyMaxAgeOutOfRange", maxAge, MaxMaxAge, DefaultMaxAge),
-                    "RFC 8461 §3.2", target: maxAge.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                    "RFC 8461 §3.2", Target: maxAge.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
 
             var patterns = Distinct(mx ?? throw new ArgumentNullException(nameof(mx)));
@@ -185,7 +185,7 @@ namespace MtaSts.Policy
             {
                 throw new MtaStsFormatException(new Finding(ErrorCodes.DomainInvalid, Severity.Error,
                     Messages.Format("PolicyDomainTooLong", DomainSyntax.Shown(domain), normalized, DomainSyntax.MaxNameLength),
-                    "RFC 8461 §3.1", target: domain));
+                    "RFC 8461 §3.1", Target: domain));
             }
 
             return normalized;

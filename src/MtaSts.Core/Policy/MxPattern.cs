@@ -41,7 +41,7 @@ namespace MtaSts.Policy
             {
                 throw new MtaStsFormatException(new Finding(ErrorCodes.MxPatternInvalid, Severity.Error,
                     Messages.Format("MxPatternInvalid", DomainSyntax.Shown(input), reason),
-                    "RFC 8461 §3.2, RFC 5321 §4.1.2", target: input));
+                    "RFC 8461 §3.2, RFC 5321 §4.1.2", Target: input));
             }
 
             return pattern;

@@ -79,7 +79,7 @@ namespace MtaSts.Records
                 {
                     warnings.Add(new Finding(ErrorCodes.TxtUnrelatedRecord, Severity.Warning,
                         Messages.Format("TxtUnrelatedRecord", DomainSyntax.Shown(record), WellKnownNames.StsRecordLabel),
-                        "RFC 8461 §3.1", target: record));
+                        "RFC 8461 §3.1", Target: record));
                 }
             }
 

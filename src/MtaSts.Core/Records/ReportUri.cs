@@ -26,7 +26,7 @@ namespace MtaSts.Records
             {
                 throw new MtaStsFormatException(new Finding(ErrorCodes.TlsRptRuaInvalid, Severity.Error,
                     Messages.Format("RuaDestinationInvalid", DomainSyntax.Shown(input), reason),
-                    Section, target: input));
+                    Section, Target: input));
             }
 
             return uri;

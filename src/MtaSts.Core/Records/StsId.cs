@@ -56,7 +56,7 @@ namespace MtaSts.Records
             {
                 throw new MtaStsFormatException(new Finding(ErrorCodes.IdInvalid, Severity.Error,
                     Messages.Format("IdInvalid", DomainSyntax.Shown(id), reason, MaxLength, FromTime((clock ?? Clock.System).UtcNow)),
-                    "RFC 8461 §3.1", target: id));
+                    "RFC 8461 §3.1", Target: id));
             }
 
             return id!;

@@ -77,7 +77,7 @@ namespace MtaSts.Records
             {
                 throw new MtaStsFormatException(new Finding(ErrorCodes.TimeToLiveInvalid, Severity.Error,
                     Messages.Format("TimeToLiveInvalid", ttl, MaxTtlSeconds),
-                    "RFC 2181 §8", target: ttl.ToString()));
+                    "RFC 2181 §8", Target: ttl.ToString()));
             }
 
             return ttl;
@@ -97,7 +97,7 @@ namespace MtaSts.Records
 
             throw new MtaStsFormatException(new Finding(ErrorCodes.ZoneMismatch, Severity.Error,
                 Messages.Format("ZoneMismatch", domain, zone),
-                "RFC 1034 §4.2", target: zone));
+                "RFC 1034 §4.2", Target: zone));
         }
     }
 }

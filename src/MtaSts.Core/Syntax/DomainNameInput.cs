@@ -90,7 +90,7 @@ namespace MtaSts.Syntax
             if (reason != null)
             {
                 throw new MtaStsFormatException(new Finding(code, Severity.Error,
-                    Messages.Format(messageKey, DomainSyntax.Shown(input), reason), rfcSection, target: input));
+                    Messages.Format(messageKey, DomainSyntax.Shown(input), reason), rfcSection, Target: input));
             }
 
             return normalized;

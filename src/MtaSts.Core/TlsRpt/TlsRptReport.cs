@@ -4,101 +4,36 @@ using System.Collections.Generic;
 namespace MtaSts.TlsRpt
 {
     /// <summary>One TLS-RPT report (RFC 8460 §4.4): who reported, for which day, and what happened per policy.</summary>
-    public sealed class TlsRptReport
-    {
-        internal TlsRptReport(string? organizationName, string? reportId, DateTimeOffset startDatetime, DateTimeOffset endDatetime,
-            IReadOnlyList<string> contactInfo, IReadOnlyList<TlsRptPolicyResult> policies, string? source)
-        {
-            OrganizationName = organizationName;
-            ReportId = reportId;
-            StartDatetime = startDatetime;
-            EndDatetime = endDatetime;
-            ContactInfo = contactInfo;
-            Policies = policies;
-            Source = source;
-        }
-
-        public string? OrganizationName { get; }
-
-        public string? ReportId { get; }
-
-        public DateTimeOffset StartDatetime { get; }
-
-        public DateTimeOffset EndDatetime { get; }
-
-        /// <summary>Contact addresses; reports carry a string or (as parsedmarc expects) an array.</summary>
-        public IReadOnlyList<string> ContactInfo { get; }
-
-        public IReadOnlyList<TlsRptPolicyResult> Policies { get; }
-
-        /// <summary>The file the report came from, when it came from one.</summary>
-        public string? Source { get; }
-    }
+    /// <param name="OrganizationName">The reporting organization.</param>
+    /// <param name="ReportId">The report's unique id.</param>
+    /// <param name="StartDatetime">The start of the period reported on.</param>
+    /// <param name="EndDatetime">The end of the period reported on.</param>
+    /// <param name="ContactInfo">Contact addresses; reports carry a string or (as parsedmarc expects) an array.</param>
+    /// <param name="Policies">The results per policy.</param>
+    /// <param name="Source">The file the report came from, when it came from one.</param>
+    public sealed record TlsRptReport(string? OrganizationName, string? ReportId, DateTimeOffset StartDatetime, DateTimeOffset EndDatetime,
+        IReadOnlyList<string> ContactInfo, IReadOnlyList<TlsRptPolicyResult> Policies, string? Source);
 
     /// <summary>The results for one policy in a report (RFC 8460 §4.4 "policies" item).</summary>
-    public sealed class TlsRptPolicyResult
-    {
-        internal TlsRptPolicyResult(string policyType, string? policyDomain, IReadOnlyList<string> policyStrings, IReadOnlyList<string> mxHosts,
-            long successfulSessionCount, long failureSessionCount, IReadOnlyList<TlsRptFailureDetail> failureDetails)
-        {
-            PolicyType = policyType;
-            PolicyDomain = policyDomain;
-            PolicyStrings = policyStrings;
-            MxHosts = mxHosts;
-            SuccessfulSessionCount = successfulSessionCount;
-            FailureSessionCount = failureSessionCount;
-            FailureDetails = failureDetails;
-        }
-
-        /// <summary><c>sts</c>, <c>tlsa</c> or <c>no-policy-found</c> (RFC 8460 §4.4).</summary>
-        public string PolicyType { get; }
-
-        public string? PolicyDomain { get; }
-
-        /// <summary>For sts, the policy's lines; for tlsa, the TLSA records.</summary>
-        public IReadOnlyList<string> PolicyStrings { get; }
-
-        /// <summary>The policy's mx patterns; reports carry a string or an array.</summary>
-        public IReadOnlyList<string> MxHosts { get; }
-
-        public long SuccessfulSessionCount { get; }
-
-        public long FailureSessionCount { get; }
-
-        public IReadOnlyList<TlsRptFailureDetail> FailureDetails { get; }
-    }
+    /// <param name="PolicyType"><c>sts</c>, <c>tlsa</c> or <c>no-policy-found</c> (RFC 8460 §4.4).</param>
+    /// <param name="PolicyDomain">The domain the policy is for.</param>
+    /// <param name="PolicyStrings">For sts, the policy's lines; for tlsa, the TLSA records.</param>
+    /// <param name="MxHosts">The policy's mx patterns; reports carry a string or an array.</param>
+    /// <param name="SuccessfulSessionCount">Sessions that negotiated TLS under the policy.</param>
+    /// <param name="FailureSessionCount">Sessions that failed.</param>
+    /// <param name="FailureDetails">What failed, by kind.</param>
+    public sealed record TlsRptPolicyResult(string PolicyType, string? PolicyDomain, IReadOnlyList<string> PolicyStrings, IReadOnlyList<string> MxHosts,
+        long SuccessfulSessionCount, long FailureSessionCount, IReadOnlyList<TlsRptFailureDetail> FailureDetails);
 
     /// <summary>One kind of failure seen for a policy (RFC 8460 §4.4 "failure-details" item).</summary>
-    public sealed class TlsRptFailureDetail
-    {
-        internal TlsRptFailureDetail(string resultType, string? sendingMtaIp, string? receivingMxHostname, string? receivingMxHelo,
-            string? receivingIp, long failedSessionCount, string? additionalInformation, string? failureReasonCode)
-        {
-            ResultType = resultType;
-            SendingMtaIp = sendingMtaIp;
-            ReceivingMxHostname = receivingMxHostname;
-            ReceivingMxHelo = receivingMxHelo;
-            ReceivingIp = receivingIp;
-            FailedSessionCount = failedSessionCount;
-            AdditionalInformation = additionalInformation;
-            FailureReasonCode = failureReasonCode;
-        }
-
-        /// <summary>The result type (RFC 8460 §4.3); values outside the registry are kept as they are.</summary>
-        public string ResultType { get; }
-
-        public string? SendingMtaIp { get; }
-
-        public string? ReceivingMxHostname { get; }
-
-        public string? ReceivingMxHelo { get; }
-
-        public string? ReceivingIp { get; }
-
-        public long FailedSessionCount { get; }
-
-        public string? AdditionalInformation { get; }
-
-        public string? FailureReasonCode { get; }
-    }
+    /// <param name="ResultType">The result type (RFC 8460 §4.3); values outside the registry are kept as they are.</param>
+    /// <param name="SendingMtaIp">The sending MTA's address.</param>
+    /// <param name="ReceivingMxHostname">The MX host the sender tried.</param>
+    /// <param name="ReceivingMxHelo">The name the MX gave in its greeting.</param>
+    /// <param name="ReceivingIp">The MX address the sender tried.</param>
+    /// <param name="FailedSessionCount">How many sessions failed this way.</param>
+    /// <param name="AdditionalInformation">A URI with more about the failure.</param>
+    /// <param name="FailureReasonCode">The sender's own code for the failure.</param>
+    public sealed record TlsRptFailureDetail(string ResultType, string? SendingMtaIp, string? ReceivingMxHostname, string? ReceivingMxHelo,
+        string? ReceivingIp, long FailedSessionCount, string? AdditionalInformation, string? FailureReasonCode);
 }

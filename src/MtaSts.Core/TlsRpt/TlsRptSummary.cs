@@ -8,22 +8,11 @@ using MtaSts.Syntax;
 namespace MtaSts.TlsRpt
 {
     /// <summary>Failed sessions of one kind (a result type, or a receiving MX host) over a period.</summary>
-    public sealed class TlsRptCount
+    /// <param name="Name">The result type or the MX host.</param>
+    /// <param name="Sessions">How many sessions failed.</param>
+    /// <param name="ResultTypes">For an MX host, the result types seen for it.</param>
+    public sealed record TlsRptCount(string Name, long Sessions, IReadOnlyList<string> ResultTypes)
     {
-        internal TlsRptCount(string name, long sessions, IReadOnlyList<string> resultTypes)
-        {
-            Name = name;
-            Sessions = sessions;
-            ResultTypes = resultTypes;
-        }
-
-        public string Name { get; }
-
-        public long Sessions { get; }
-
-        /// <summary>For an MX host, the result types seen for it.</summary>
-        public IReadOnlyList<string> ResultTypes { get; }
-
         public override string ToString() => ResultTypes.Count == 0 ? $"{Name} ({Sessions})" : $"{Name} ({Sessions}: {string.Join(", ", ResultTypes)})";
     }
 
@@ -32,59 +21,29 @@ namespace MtaSts.TlsRpt
     /// MX host, and the answer to the question asked at the end of testing mode (RFC 8461 §5, RFC 8460 §4.3):
     /// did anything fail that would have been refused under enforce, and where?
     /// </summary>
-    public sealed class TlsRptSummary
+    /// <param name="PolicyDomain">The policy domain the reports are about.</param>
+    /// <param name="From">The start of the period asked for.</param>
+    /// <param name="To">The end of the period asked for.</param>
+    /// <param name="ReportCount">How many reports overlap the period.</param>
+    /// <param name="Reporters">The organizations that sent them.</param>
+    /// <param name="SuccessfulSessions">Sessions that negotiated TLS.</param>
+    /// <param name="FailedSessions">Sessions that failed.</param>
+    /// <param name="StsFailedSessions">Failures under an MTA-STS policy, or of an sts-* result type: sessions enforce mode would have refused.</param>
+    /// <param name="ByResultType">Failures by result type.</param>
+    /// <param name="ByMxHost">Failures by receiving MX host.</param>
+    /// <param name="StsFailingMxHosts">The receiving MX hosts behind StsFailedSessions, most failures first.</param>
+    public sealed record TlsRptSummary(string PolicyDomain, DateTimeOffset From, DateTimeOffset To, int ReportCount, IReadOnlyList<string> Reporters,
+        long SuccessfulSessions, long FailedSessions, long StsFailedSessions, IReadOnlyList<TlsRptCount> ByResultType,
+        IReadOnlyList<TlsRptCount> ByMxHost, IReadOnlyList<TlsRptCount> StsFailingMxHosts)
     {
-        internal TlsRptSummary(string policyDomain, DateTimeOffset from, DateTimeOffset to, int reportCount, IReadOnlyList<string> reporters,
-            long successfulSessions, long failedSessions, long stsFailedSessions, IReadOnlyList<TlsRptCount> byResultType,
-            IReadOnlyList<TlsRptCount> byMxHost, IReadOnlyList<TlsRptCount> stsFailingMxHosts)
-        {
-            PolicyDomain = policyDomain;
-            From = from;
-            To = to;
-            ReportCount = reportCount;
-            Reporters = reporters;
-            SuccessfulSessions = successfulSessions;
-            FailedSessions = failedSessions;
-            StsFailedSessions = stsFailedSessions;
-            ByResultType = byResultType;
-            ByMxHost = byMxHost;
-            StsFailingMxHosts = stsFailingMxHosts;
-        }
-
-        public string PolicyDomain { get; }
-
         /// <summary>Whether this summary is for <paramref name="domain"/>, compared as DNS names: case, a final dot and U-label or A-label form do not matter.</summary>
         public bool IsFor(string domain) => Comparable(domain) == Comparable(PolicyDomain);
-
-        private static string Comparable(string name) =>
-            DomainNameInput.TryNormalize(name.TrimEnd('.'), out string normalized) == null ? normalized : name.TrimEnd('.').ToLowerInvariant();
-
-        /// <summary>The start of the period asked for.</summary>
-        public DateTimeOffset From { get; }
-
-        /// <summary>The end of the period asked for.</summary>
-        public DateTimeOffset To { get; }
-
-        public int ReportCount { get; }
-
-        public IReadOnlyList<string> Reporters { get; }
-
-        public long SuccessfulSessions { get; }
-
-        public long FailedSessions { get; }
 
         /// <summary>Failed sessions over total sessions (0 when there were none).</summary>
         public double FailureRate => SuccessfulSessions + FailedSessions == 0 ? 0 : (double)FailedSessions / (SuccessfulSessions + FailedSessions);
 
-        /// <summary>Failures under an MTA-STS policy, or of an sts-* result type: sessions enforce mode would have refused.</summary>
-        public long StsFailedSessions { get; }
-
-        public IReadOnlyList<TlsRptCount> ByResultType { get; }
-
-        public IReadOnlyList<TlsRptCount> ByMxHost { get; }
-
-        /// <summary>The receiving MX hosts behind <see cref="StsFailedSessions"/>, most failures first.</summary>
-        public IReadOnlyList<TlsRptCount> StsFailingMxHosts { get; }
+        private static string Comparable(string name) =>
+            DomainNameInput.TryNormalize(name.TrimEnd('.'), out string normalized) == null ? normalized : name.TrimEnd('.').ToLowerInvariant();
 
         /// <summary>True when reports arrived and none shows an MTA-STS failure in the period.</summary>
         public bool ReadyForEnforce => ReportCount > 0 && StsFailedSessions == 0;

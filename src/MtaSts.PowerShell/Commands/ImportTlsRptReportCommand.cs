@@ -84,7 +84,7 @@ namespace MtaSts.PowerShell.Commands
                 {
                     WriteFinding(new Finding(ErrorCodes.TlsRptReportTooLarge, Severity.Error,
                         Messages.Format("ReportFileTooLarge", file, info.Length),
-                        "RFC 8460 §5.2", target: file), ErrorCategory.InvalidData, file);
+                        "RFC 8460 §5.2", Target: file), ErrorCategory.InvalidData, file);
                     return;
                 }
 

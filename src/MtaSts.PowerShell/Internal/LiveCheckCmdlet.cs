@@ -221,20 +221,6 @@ namespace MtaSts.PowerShell.Internal
             }
         }
 
-        private readonly struct Completion
-        {
-            public Completion(string domain, object? result, Exception? failure)
-            {
-                Domain = domain;
-                Result = result;
-                Failure = failure;
-            }
-
-            public string Domain { get; }
-
-            public object? Result { get; }
-
-            public Exception? Failure { get; }
-        }
+        private readonly record struct Completion(string Domain, object? Result, Exception? Failure);
     }
 }
