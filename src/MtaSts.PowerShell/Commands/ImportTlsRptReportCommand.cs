@@ -22,7 +22,7 @@ namespace MtaSts.PowerShell.Commands
     {
         private static readonly string[] ReportPatterns = { "*.json", "*.gz", "*.eml" };
 
-        private readonly Stopwatch sinceProgress = Stopwatch.StartNew();
+        private ProgressReporter? progress;
         private int filesRead;
 
         /// <summary>Also read the reports in the folders below a folder.</summary>
@@ -64,10 +64,7 @@ namespace MtaSts.PowerShell.Commands
 
         protected override void EndProcessing()
         {
-            if (filesRead > 0)
-            {
-                WriteProgress(new ProgressRecord(1, Messages.Get("ReportProgressActivity"), Messages.Get("ReportProgressDone")) { RecordType = ProgressRecordType.Completed });
-            }
+            progress?.Complete();
         }
 
         protected override string NotFoundErrorId => "TlsRptReportNotFound";
@@ -106,18 +103,8 @@ namespace MtaSts.PowerShell.Commands
 
         private void ReportProgress(string file, int index, int total)
         {
-            if (sinceProgress.ElapsedMilliseconds < 200)
-            {
-                return;
-            }
-
-            sinceProgress.Restart();
-            var progress = new ProgressRecord(1, Messages.Get("ReportProgressActivity"), Messages.Format("ReportProgressStatus", filesRead))
-            {
-                CurrentOperation = file,
-                PercentComplete = total > 0 ? (int)(100L * index / total) : -1,
-            };
-            WriteProgress(progress);
+            progress ??= new ProgressReporter(this, Messages.Get("ReportProgressActivity"));
+            progress.Report(Messages.Format("ReportProgressStatus", filesRead), file, total > 0 ? (int)(100L * index / total) : -1);
         }
     }
 }

@@ -26,7 +26,7 @@ namespace MtaSts.PowerShell.Internal
     {
         private readonly BlockingCollection<Completion> completions = new BlockingCollection<Completion>();
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
-        private readonly Stopwatch sinceProgress = Stopwatch.StartNew();
+        private ProgressReporter? progress;
         private CultureInfo? culture;
         private CultureInfo? uiCulture;
         private int running;
@@ -103,10 +103,7 @@ namespace MtaSts.PowerShell.Internal
                 Emit(Take());
             }
 
-            if (submitted > 1)
-            {
-                WriteProgress(new ProgressRecord(1, Messages.Get("CheckProgressActivity"), Messages.Get("ReportProgressDone")) { RecordType = ProgressRecordType.Completed });
-            }
+            progress?.Complete();
 
             Finish();
         }
@@ -211,13 +208,10 @@ namespace MtaSts.PowerShell.Internal
                 Write(done.Domain, done.Result!);
             }
 
-            if (submitted > 1 && sinceProgress.ElapsedMilliseconds >= 200)
+            if (submitted > 1)
             {
-                sinceProgress.Restart();
-                WriteProgress(new ProgressRecord(1, Messages.Get("CheckProgressActivity"), Messages.Format("CheckProgressStatus", finished, submitted))
-                {
-                    CurrentOperation = done.Domain,
-                });
+                progress ??= new ProgressReporter(this, Messages.Get("CheckProgressActivity"));
+                progress.Report(Messages.Format("CheckProgressStatus", finished, submitted), done.Domain);
             }
         }
 

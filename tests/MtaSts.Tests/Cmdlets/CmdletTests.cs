@@ -107,5 +107,22 @@ namespace MtaSts.Tests.Cmdlets
             Assert.True(reads > 0);
             Assert.Equal(new[] { "mta-sts.txt" }, Directory.GetFiles(folder).Select(Path.GetFileName));
         }
+
+        [Fact(DisplayName = "Long work shows progress, throttled, and removes the bar at the end")]
+        public void LiveCheckProgressEndsCompleted()
+        {
+            // 8 domains, 2 at a time, against a resolver that never answers: at least 4 s of work.
+            var progress = shell.InvokeForProgress("1..8 | ForEach-Object { \"d$_.example\" } | Test-MtaStsDomain -DnsServer 127.0.0.1:9 -TimeoutSec 1 -ThrottleLimit 2");
+            Assert.NotEmpty(progress);
+            Assert.Equal(System.Management.Automation.ProgressRecordType.Completed, progress[^1].RecordType);
+            Assert.All(progress[..^1], p => Assert.Equal(System.Management.Automation.ProgressRecordType.Processing, p.RecordType));
+            Assert.True(progress.Length <= 1 + 8, "at most one update per finished domain, plus the Completed record");
+        }
+
+        [Fact(DisplayName = "A single quick command shows no progress bar")]
+        public void QuickWorkShowsNoProgress()
+        {
+            Assert.Empty(shell.InvokeForProgress("Test-MtaStsDomain example.com -DnsServer 127.0.0.1:9 -TimeoutSec 1"));
+        }
     }
 }

@@ -40,6 +40,16 @@ namespace MtaSts.Tests.Cmdlets
 
         public Collection<PSObject> Invoke(string script) => Invoke(script, out _, out _);
 
+        /// <summary>Runs <paramref name="script"/> and returns the progress records it wrote, in order.</summary>
+        public ProgressRecord[] InvokeForProgress(string script)
+        {
+            using var shell = System.Management.Automation.PowerShell.Create();
+            shell.Runspace = runspace;
+            shell.AddScript(script);
+            shell.Invoke();
+            return shell.Streams.Progress.ToArray();
+        }
+
         public void Dispose() => runspace.Dispose();
     }
 }
