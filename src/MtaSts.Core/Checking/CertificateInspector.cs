@@ -151,7 +151,7 @@ namespace MtaSts.Checking
             chain.Build(leaf);
             try
             {
-                return Judge(chain, leaf, trustedRoots, now, hostName, section, findings, severity, out chainLength);
+                return Judge(chain, leaf, sent, trustedRoots, now, hostName, section, findings, severity, out chainLength);
             }
             finally
             {
@@ -162,13 +162,22 @@ namespace MtaSts.Checking
             }
         }
 
-        private static bool Judge(X509Chain chain, X509Certificate2 leaf, IReadOnlyList<X509Certificate2> trustedRoots, DateTime now,
+        private static bool Judge(X509Chain chain, X509Certificate2 leaf, IEnumerable<X509Certificate2> sent, IReadOnlyList<X509Certificate2> trustedRoots, DateTime now,
             string hostName, string section, List<Finding> findings, Severity severity, out int chainLength)
         {
             chainLength = chain.ChainElements.Count;
             var statuses = chain.ChainElements.Cast<X509ChainElement>().SelectMany(e => e.ChainElementStatus).Select(s => s.Status)
                 .Concat(chain.ChainStatus.Select(s => s.Status)).Aggregate(X509ChainStatusFlags.NoError, (a, b) => a | b);
             var root = chain.ChainElements.Count > 0 ? chain.ChainElements[chain.ChainElements.Count - 1].Certificate : leaf;
+            string missingIssuer = root.Issuer;
+            var notSent = IssuerNotSent(chain, sent, trustedRoots);
+            if (notSent != null)
+            {
+                // The platform completed the chain from a store or cache of this machine; a sender has neither.
+                statuses = (statuses | X509ChainStatusFlags.PartialChain) & ~X509ChainStatusFlags.UntrustedRoot;
+                missingIssuer = notSent.Subject;
+            }
+
             bool rootIsExtra = trustedRoots.Any(r => r.Thumbprint == root.Thumbprint);
             if (rootIsExtra)
             {
@@ -198,7 +207,7 @@ namespace MtaSts.Checking
             else if ((statuses & X509ChainStatusFlags.PartialChain) != 0)
             {
                 findings.Add(new Finding(ErrorCodes.CertificateChainIncomplete, severity,
-                    Messages.Format("CertificateChainIncomplete", hostName, root.Issuer), section, Target: hostName));
+                    Messages.Format("CertificateChainIncomplete", hostName, missingIssuer), section, Target: hostName));
             }
             else if ((statuses & X509ChainStatusFlags.UntrustedRoot) != 0)
             {
@@ -210,6 +219,27 @@ namespace MtaSts.Checking
             }
 
             return findings.Count == before;
+        }
+
+        /// <summary>
+        /// The first issuer in the built chain that is neither a certificate the server sent nor a trust anchor (a
+        /// self-signed root): the platform found it in a store or cache of this machine (on Linux .NET keeps issuers
+        /// it once downloaded), which a sending MTA does not have (RFC 8461 §4.2: validation with what the server sent).
+        /// </summary>
+        internal static X509Certificate2? IssuerNotSent(X509Chain chain, IEnumerable<X509Certificate2> sent, IReadOnlyList<X509Certificate2> trustedRoots)
+        {
+            var known = new HashSet<string>(sent.Concat(trustedRoots).Select(c => c.Thumbprint), StringComparer.OrdinalIgnoreCase);
+            for (int i = 1; i < chain.ChainElements.Count; i++)
+            {
+                var certificate = chain.ChainElements[i].Certificate;
+                bool selfSigned = certificate.SubjectName.RawData.SequenceEqual(certificate.IssuerName.RawData);
+                if (!selfSigned && !known.Contains(certificate.Thumbprint))
+                {
+                    return certificate;
+                }
+            }
+
+            return null;
         }
 
         private static bool GlobMatches(string pattern, string label)

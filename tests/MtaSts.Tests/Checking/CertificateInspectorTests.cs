@@ -69,7 +69,27 @@ namespace MtaSts.Tests.Checking
             var with = Inspect(leaf, new[] { leaf, intermediate }, "mta-sts.example.com", policyHost: true, roots: new[] { root });
 
             Assert.Equal(new[] { ErrorCodes.CertificateChainIncomplete }, without.Select(f => f.Code));
+            Assert.Contains("CN=Intermediate", without[0].Message, StringComparison.Ordinal);
+            Assert.Contains("full chain", without[0].Message, StringComparison.Ordinal);
             Assert.Empty(with);
+        }
+
+        [Fact]
+        public void C08_AnIssuerFoundOnThisMachineInsteadOfSentIsNamed_Rfc8461Section4_2()
+        {
+            using var root = Authority("Root");
+            using var intermediate = Authority("Intermediate", root);
+            using var leaf = Leaf(intermediate, "mta-sts.example.com");
+            using var chain = new X509Chain();
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.Add(root);
+            chain.ChainPolicy.ExtraStore.Add(intermediate); // stands for the user's intermediate store or the runtime's cache
+            chain.ChainPolicy.VerificationTime = Now;
+            Assert.True(chain.Build(leaf));
+
+            Assert.Equal(intermediate.Thumbprint, CertificateInspector.IssuerNotSent(chain, new[] { leaf }, new[] { root })?.Thumbprint);
+            Assert.Null(CertificateInspector.IssuerNotSent(chain, new[] { leaf, intermediate }, new[] { root }));
         }
 
         [Fact]
