@@ -25,7 +25,8 @@ BeforeDiscovery {
         @{ Name = 'selfsigned'; Status = 'Fail'; Codes = @('MtaStsCertificateSelfSigned'); Rule = 'RFC 8461 §3.3: a self-signed certificate' }
         @{ Name = 'wrongname'; Status = 'Fail'; Codes = @('MtaStsCertificateNameMismatch'); Rule = 'RFC 8461 §3.3: a certificate for another name' }
         @{ Name = 'expired'; Status = 'Fail'; Codes = @('MtaStsCertificateExpired'); Rule = 'RFC 8461 §3.3: an expired certificate' }
-        @{ Name = 'nointermediate'; Status = 'Fail'; Codes = @('MtaStsCertificateChainIncomplete'); Rule = 'RFC 8461 §3.3: a missing intermediate' }
+        @{ Name = 'nointermediate'; Status = 'Fail'; Codes = @('MtaStsCertificateChainIncomplete'); Rule = 'RFC 8461 §3.3: a missing intermediate, reachable through the AIA URL' }
+        @{ Name = 'mxnointermediate'; Status = 'Fail'; Codes = @('MtaStsCertificateChainIncomplete'); Rule = 'RFC 8461 §4.2: an MX that sends its leaf without the intermediate' }
         @{ Name = 'privateca'; Status = 'Fail'; Codes = @('MtaStsCertificateChainIncomplete'); Rule = 'RFC 8461 §3.3: a private CA not trusted' }
         @{ Name = 'large'; Status = 'Fail'; Codes = @('MtaStsPolicyTooLarge'); Rule = 'RFC 8461 §3.3: a body over 64 KiB' }
         @{ Name = 'slow'; Status = 'Fail'; Codes = @('MtaStsPolicyTimeout'); Rule = 'RFC 8461 §3.3: a server too slow' }
@@ -49,8 +50,15 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'TestNetwork.psm1') -Force
     if (Test-TestNetworkPrerequisite) { return }
+
+    # What .NET keeps in the user's certificate stores (on Linux, issuers it once downloaded land in 'ca').
+    function Get-CertificateStoreListing {
+        $stores = Join-Path $HOME '.dotnet/corefx/cryptography/x509stores'
+        @(Get-ChildItem -Recurse -File $stores -ErrorAction SilentlyContinue | ForEach-Object { "$($_.FullName) $($_.Length)" } | Sort-Object)
+    }
     $stub = Join-Path $PSScriptRoot 'SmtpStub/bin/Release/net10.0/SmtpStub.dll'
     if (-not (Test-Path $stub)) { throw "The SMTP listener is not built ($stub); build.ps1 -Task Test builds it." }
+    $script:certificateStores = Get-CertificateStoreListing
     $script:network = Start-TestNetwork -Root ([IO.Path]::GetTempPath()) -SmtpStub $stub -BulkCount 1000
     try {
         $networkJson = Join-Path $network.Folder 'network.json'
@@ -84,6 +92,32 @@ Describe 'Test-MtaStsDomain against real servers' -Skip:$skip {
     It 'serves the missing-intermediate fixture with the leaf alone, as openssl s_client sees it' {
         $results['sentChains']['good'] | Should -Be 2
         $results['sentChains']['nointermediate'] | Should -Be 1
+    }
+
+    It 'names the missing intermediate and says to send the full chain, for the policy host and the MX (RFC 8461 §3.3, §4.2)' {
+        foreach ($name in 'nointermediate', 'mxnointermediate') {
+            $message = $results[$name].Messages | Where-Object { $_ -like 'MtaStsCertificateChainIncomplete:*' }
+            $message | Should -Match "CN=MtaSts Test Intermediate" -Because $name
+            $message | Should -Match 'full chain' -Because $name
+        }
+        $results['mxnointermediate'].Smtp | Should -Be @('mx.mxnointermediate.mtasts.test=Failed')
+    }
+
+    It 'fails the missing intermediate even when this machine already holds it in the user''s intermediate store' {
+        $results['cachedIntermediate'].Seeded | Should -BeTrue -Because 'the intermediate was in the CA store of the check''s HOME'
+        $results['cachedIntermediate'].Status | Should -Be 'Fail'
+        $results['cachedIntermediate'].Codes | Should -Contain 'MtaStsCertificateChainIncomplete'
+    }
+
+    It 'never fetches the intermediate from the AIA URL the leaves name (no request in the server''s access log)' {
+        Test-Path $network.AiaLog | Should -BeTrue
+        $probe = Invoke-InTestNetwork $network @('curl', '-s', '-o', '/dev/null', '-w', '%{http_code}', 'http://aia.mtasts.test/intermediate.cer') -NoTrust
+        $probe | Should -Be '200' -Because 'the URL is reachable, so a client that fetched it would have succeeded'
+        @(Get-Content $network.AiaLog) | Should -HaveCount 1 -Because 'only the probe above asked for it'
+    }
+
+    It 'leaves the user''s certificate store folders as they were' {
+        Get-CertificateStoreListing | Should -Be $certificateStores
     }
 
     It 'names the uncovered MX host and the mx line that would cover it (RFC 8461 §4.1)' {

@@ -60,6 +60,32 @@ foreach ($name in 'good', 'nointermediate') {
     $results['sentChains'][$name] = ([regex]::Matches(($shown -join "`n"), 'BEGIN CERTIFICATE')).Count
 }
 
+# The missing intermediate, already in the user's intermediate store of the HOME the check runs with (as after an
+# earlier download): the verdict must not change. The store lives in a HOME of its own, not the user's.
+$home_ = Join-Path ([IO.Path]::GetDirectoryName($NetworkJson)) 'home-with-intermediate'
+New-Item -ItemType Directory -Force $home_ | Out-Null
+$cached = @'
+param($ModulePath, $Intermediate, $Domain)
+$ErrorActionPreference = 'Stop'
+$store = [Security.Cryptography.X509Certificates.X509Store]::new('CA', 'CurrentUser')
+$store.Open('ReadWrite'); $store.Add([Security.Cryptography.X509Certificates.X509Certificate2]::CreateFromPem([IO.File]::ReadAllText($Intermediate))); $store.Close()
+$store.Open('ReadOnly'); $seeded = $store.Certificates.Count -gt 0; $store.Close()
+Import-Module $ModulePath
+$check = Test-MtaStsDomain $Domain -TimeoutSec 5
+[ordered]@{ Seeded = $seeded; Status = "$($check.Status)"; Codes = @($check.Findings | Where-Object Severity -ne 'Info' | ForEach-Object Code) } | ConvertTo-Json -Compress
+'@
+$cachedScript = Join-Path $home_ 'check.ps1'
+Set-Content -LiteralPath $cachedScript -Value $cached
+$previousHome = $env:HOME
+try {
+    $env:HOME = $home_
+    $json = & ([Environment]::ProcessPath) (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File $cachedScript $ModulePath $network.IntermediateCertificate "nointermediate.$zone"
+}
+finally {
+    $env:HOME = $previousHome
+}
+$results['cachedIntermediate'] = ($json | Select-Object -Last 1) | ConvertFrom-Json -AsHashtable
+
 # A private CA: trusted only when given, and only for that check, even when both run at the same time.
 $privateRoot = $network.PrivateRootCertificate
 $parallel = @(

@@ -40,6 +40,7 @@ $script:Scenarios = [ordered]@{
     requiresni       = @{ MxAddress = '127.0.0.14' }
     twoaddresses     = @{ ExtraPolicyAddress = '127.0.0.2' }
     misplacedfile    = @{ Nginx = 'misplaced' }
+    mxnointermediate = @{ MxAddress = '127.0.0.15' }
 }
 
 function New-TestCertificate {
@@ -50,7 +51,9 @@ function New-TestCertificate {
         [System.Security.Cryptography.X509Certificates.X509Certificate2] $Issuer,
         [switch] $Ca,
         [datetime] $NotBefore = [datetime]::UtcNow.AddDays(-1),
-        [datetime] $NotAfter = [datetime]::UtcNow.AddDays(365)
+        [datetime] $NotAfter = [datetime]::UtcNow.AddDays(365),
+        # The caIssuers URL of the authorityInfoAccess extension, as every leaf from a public CA carries.
+        [string] $AiaUrl
     )
     $x509 = 'System.Security.Cryptography.X509Certificates'
     $key = [System.Security.Cryptography.ECDsa]::Create([System.Security.Cryptography.ECCurve+NamedCurves]::nistP256)
@@ -65,6 +68,9 @@ function New-TestCertificate {
         $usages = New-Object System.Security.Cryptography.OidCollection
         [void]$usages.Add((New-Object System.Security.Cryptography.Oid '1.3.6.1.5.5.7.3.1'))
         $request.CertificateExtensions.Add((New-Object "$x509.X509EnhancedKeyUsageExtension" $usages, $false))
+    }
+    if ($AiaUrl) {
+        $request.CertificateExtensions.Add((New-Object "$x509.X509AuthorityInformationAccessExtension" $null, ([string[]]@($AiaUrl)), $false))
     }
     if ($DnsName) {
         $names = New-Object "$x509.SubjectAlternativeNameBuilder"
@@ -103,8 +109,8 @@ function Test-TestNetworkPrerequisite {
     # Returns why the environment cannot start here, or nothing when it can.
     if (-not $IsLinux) { return 'the integration tests need Linux network namespaces' }
     if ((& id -u) -ne '0') { return 'the integration tests need root (ip netns)' }
-    foreach ($command in 'ip', 'named', 'nginx', 'ss', 'openssl', 'mta-sts-query') {
-        if (-not (Get-Command $command -ErrorAction SilentlyContinue)) { return "'$command' is not installed (.ci/run installs iproute2, bind9, nginx-light, openssl and postfix-mta-sts-resolver)" }
+    foreach ($command in 'ip', 'named', 'nginx', 'ss', 'openssl', 'curl', 'mta-sts-query') {
+        if (-not (Get-Command $command -ErrorAction SilentlyContinue)) { return "'$command' is not installed (.ci/run installs iproute2, bind9, nginx-light, openssl, curl and postfix-mta-sts-resolver)" }
     }
 }
 
@@ -124,12 +130,19 @@ function Start-TestNetwork {
     $privateRoot = New-TestCertificate -Subject 'MtaSts Private Root' -Ca -NotAfter ([datetime]::UtcNow.AddYears(5))
     [IO.File]::WriteAllText((Join-Path $certs 'root.pem'), $rootCa.Certificate.ExportCertificatePem() + "`n")
     [IO.File]::WriteAllText((Join-Path $certs 'private-root.pem'), $privateRoot.Certificate.ExportCertificatePem() + "`n")
+    [IO.File]::WriteAllText((Join-Path $certs 'intermediate.pem'), $intermediate.Certificate.ExportCertificatePem() + "`n")
+    # The intermediate, reachable over HTTP at the URL its leaves name (aia.mtasts.test, 127.0.0.3:80), with an access
+    # log of its own: the tests assert that no client of ours ever asks for it.
+    $aia = "http://aia.$TestZone/intermediate.cer"
+    New-Item -ItemType Directory -Force (Join-Path $web 'aia') | Out-Null
+    [IO.File]::WriteAllBytes((Join-Path $web 'aia/intermediate.cer'), $intermediate.Certificate.RawData)
 
     $zone = [Collections.Generic.List[string]]::new()
     $zone.Add("`$TTL 300")
     $zone.Add("@ IN SOA ns.$TestZone. hostmaster.$TestZone. 1 3600 600 86400 300")
     $zone.Add("@ IN NS ns.$TestZone.")
     $zone.Add('ns IN A 127.0.0.1')
+    $zone.Add('aia IN A 127.0.0.3')
     $servers = [Collections.Generic.List[string]]::new()
     $mxNames = [Collections.Generic.List[string]]::new()
 
@@ -165,11 +178,11 @@ function Start-TestNetwork {
         $kind = if ($s.ContainsKey('Cert')) { $s.Cert } else { 'good' }
         $pair = switch ($kind) {
             'selfsigned' { Save-TestCertificate $certs $name (New-TestCertificate -Subject $host_ -DnsName $host_) }
-            'wrongname' { Save-TestCertificate $certs $name (New-TestCertificate -Subject "www.$domain" -DnsName "www.$domain", $domain -Issuer $intermediate.Certificate) @($intermediate) }
-            'expired' { Save-TestCertificate $certs $name (New-TestCertificate -Subject $host_ -DnsName $host_ -Issuer $intermediate.Certificate -NotBefore '2020-01-01' -NotAfter '2021-01-01') @($intermediate) }
-            'nointermediate' { Save-TestCertificate $certs $name (New-TestCertificate -Subject $host_ -DnsName $host_ -Issuer $intermediate.Certificate) }
+            'wrongname' { Save-TestCertificate $certs $name (New-TestCertificate -Subject "www.$domain" -DnsName "www.$domain", $domain -Issuer $intermediate.Certificate -AiaUrl $aia) @($intermediate) }
+            'expired' { Save-TestCertificate $certs $name (New-TestCertificate -Subject $host_ -DnsName $host_ -Issuer $intermediate.Certificate -AiaUrl $aia -NotBefore '2020-01-01' -NotAfter '2021-01-01') @($intermediate) }
+            'nointermediate' { Save-TestCertificate $certs $name (New-TestCertificate -Subject $host_ -DnsName $host_ -Issuer $intermediate.Certificate -AiaUrl $aia) }
             'privateca' { Save-TestCertificate $certs $name (New-TestCertificate -Subject $host_ -DnsName $host_ -Issuer $privateRoot.Certificate) }
-            default { Save-TestCertificate $certs $name (New-TestCertificate -Subject $host_ -DnsName $host_ -Issuer $intermediate.Certificate) @($intermediate) }
+            default { Save-TestCertificate $certs $name (New-TestCertificate -Subject $host_ -DnsName $host_ -Issuer $intermediate.Certificate -AiaUrl $aia) @($intermediate) }
         }
         $location = switch ($nginxKind) {
             'redirect' { "return 301 https://www.$domain/.well-known/mta-sts.txt;" }
@@ -191,7 +204,7 @@ function Start-TestNetwork {
     $mxNames.Add('mail.example.com')
     New-Item -ItemType Directory -Force (Join-Path $web 'example.com/.well-known') | Out-Null
     [IO.File]::WriteAllText((Join-Path $web 'example.com/.well-known/mta-sts.txt'), (Get-PolicyText 'enforce' 'mail.example.com'))
-    $pair = Save-TestCertificate $certs 'example.com' (New-TestCertificate -Subject 'mta-sts.example.com' -DnsName 'mta-sts.example.com' -Issuer $intermediate.Certificate) @($intermediate)
+    $pair = Save-TestCertificate $certs 'example.com' (New-TestCertificate -Subject 'mta-sts.example.com' -DnsName 'mta-sts.example.com' -Issuer $intermediate.Certificate -AiaUrl $aia) @($intermediate)
     $servers.Add("  server { listen 127.0.0.1:443 ssl; server_name mta-sts.example.com; ssl_certificate $($pair.Certificate); ssl_certificate_key $($pair.Key); location = /.well-known/mta-sts.txt { root $web/example.com; default_type text/plain; } }")
 
     # d<N>.bulk.test: correct domains, each with a certificate of its own, all sharing one policy file and one MX.
@@ -201,15 +214,16 @@ function Start-TestNetwork {
     $bulkCerts = New-Item -ItemType Directory -Force (Join-Path $certs 'bulk')
     for ($i = 1; $i -le $BulkCount; $i++) {
         $bulk += "_mta-sts.d$i IN TXT `"v=STSv1; id=$PolicyId`"", "mta-sts.d$i IN A 127.0.0.1", "d$i IN MX 10 mx.bulk.test.", "_smtp._tls.d$i IN TXT `"v=TLSRPTv1; rua=mailto:tlsrpt@bulk.test`""
-        $pair = Save-TestCertificate $bulkCerts "d$i" (New-TestCertificate -Subject "mta-sts.d$i.bulk.test" -DnsName "mta-sts.d$i.bulk.test" -Issuer $intermediate.Certificate) @($intermediate)
+        $pair = Save-TestCertificate $bulkCerts "d$i" (New-TestCertificate -Subject "mta-sts.d$i.bulk.test" -DnsName "mta-sts.d$i.bulk.test" -Issuer $intermediate.Certificate -AiaUrl $aia) @($intermediate)
         $servers.Add("  server { listen 127.0.0.1:443 ssl; server_name mta-sts.d$i.bulk.test; ssl_certificate $($pair.Certificate); ssl_certificate_key $($pair.Key); location = /.well-known/mta-sts.txt { root $web/bulk; default_type text/plain; } }")
     }
     $mxNames.Add('mx.bulk.test')
 
     # The MX side: a correct listener, one without STARTTLS, one whose certificate names another host, and one that
     # fails the handshake without SNI.
-    $mxGood = Save-TestCertificate $certs 'mx-good' (New-TestCertificate -Subject 'mx' -DnsName $mxNames -Issuer $intermediate.Certificate) @($intermediate)
-    $mxWrong = Save-TestCertificate $certs 'mx-wrong' (New-TestCertificate -Subject 'other.mtasts.test' -DnsName 'other.mtasts.test' -Issuer $intermediate.Certificate) @($intermediate)
+    $mxGood = Save-TestCertificate $certs 'mx-good' (New-TestCertificate -Subject 'mx' -DnsName $mxNames -Issuer $intermediate.Certificate -AiaUrl $aia) @($intermediate)
+    $mxAlone = Save-TestCertificate $certs 'mx-alone' (New-TestCertificate -Subject 'mx' -DnsName $mxNames -Issuer $intermediate.Certificate -AiaUrl $aia)
+    $mxWrong = Save-TestCertificate $certs 'mx-wrong' (New-TestCertificate -Subject 'other.mtasts.test' -DnsName 'other.mtasts.test' -Issuer $intermediate.Certificate -AiaUrl $aia) @($intermediate)
 
     Set-Content (Join-Path $folder 'mtasts.test.zone') -Value $zone
     Set-Content (Join-Path $folder 'example.com.zone') -Value $example
@@ -240,6 +254,7 @@ http {
   server_names_hash_bucket_size 128;
   ssl_protocols TLSv1.2 TLSv1.3;
 $($servers -join "`n")
+  server { listen 127.0.0.3:80; server_name aia.$TestZone; access_log $folder/aia-access.log; location / { root $web/aia; } }
 }
 "@
 
@@ -252,14 +267,15 @@ $($servers -join "`n")
 
     $network = [pscustomobject]@{
         Namespace = $namespace; Folder = $folder.FullName; RootCertificate = (Join-Path $certs 'root.pem')
-        PrivateRootCertificate = (Join-Path $certs 'private-root.pem'); WebRoot = $web.FullName; Zone = $TestZone
+        PrivateRootCertificate = (Join-Path $certs 'private-root.pem'); IntermediateCertificate = (Join-Path $certs 'intermediate.pem')
+        AiaLog = (Join-Path $folder 'aia-access.log'); WebRoot = $web.FullName; Zone = $TestZone
         Scenarios = @($Scenarios.Keys); Processes = [Collections.Generic.List[Diagnostics.Process]]::new(); BulkCount = $BulkCount
     }
     try {
         Start-NetnsProcess $network 'named' @('-g', '-c', (Join-Path $folder 'named.conf')) 'named.log'
         Start-NetnsProcess $network 'nginx' @('-c', (Join-Path $folder 'nginx.conf'), '-g', 'daemon off;') 'nginx.log'
-        Start-NetnsProcess $network 'dotnet' @($SmtpStub, "127.0.0.10:25=$($mxGood.Certificate),$($mxGood.Key)", '127.0.0.11:25=none', "127.0.0.12:25=$($mxWrong.Certificate),$($mxWrong.Key)", "127.0.0.14:25=$($mxGood.Certificate),$($mxGood.Key),sni") 'smtp.log'
-        Wait-Listening $network @('127.0.0.1:53', '127.0.0.1:443', '127.0.0.10:25', '127.0.0.11:25', '127.0.0.12:25', '127.0.0.14:25')
+        Start-NetnsProcess $network 'dotnet' @($SmtpStub, "127.0.0.10:25=$($mxGood.Certificate),$($mxGood.Key)", '127.0.0.11:25=none', "127.0.0.12:25=$($mxWrong.Certificate),$($mxWrong.Key)", "127.0.0.14:25=$($mxGood.Certificate),$($mxGood.Key),sni", "127.0.0.15:25=$($mxAlone.Certificate),$($mxAlone.Key)") 'smtp.log'
+        Wait-Listening $network @('127.0.0.1:53', '127.0.0.1:443', '127.0.0.3:80', '127.0.0.10:25', '127.0.0.11:25', '127.0.0.12:25', '127.0.0.14:25', '127.0.0.15:25')
     }
     catch {
         Stop-TestNetwork $network
