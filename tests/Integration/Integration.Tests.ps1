@@ -27,6 +27,7 @@ BeforeDiscovery {
         @{ Name = 'expired'; Status = 'Fail'; Codes = @('MtaStsCertificateExpired'); Rule = 'RFC 8461 §3.3: an expired certificate' }
         @{ Name = 'nointermediate'; Status = 'Fail'; Codes = @('MtaStsCertificateChainIncomplete'); Rule = 'RFC 8461 §3.3: a missing intermediate, reachable through the AIA URL' }
         @{ Name = 'mxnointermediate'; Status = 'Fail'; Codes = @('MtaStsCertificateChainIncomplete'); Rule = 'RFC 8461 §4.2: an MX that sends its leaf without the intermediate' }
+        @{ Name = 'mxtwoaddresses'; Status = 'Fail'; Codes = @('MtaStsCertificateNameMismatch'); Rule = 'RFC 8461 §4.2, RFC 5321 §5.1: one of two MX addresses has a certificate for another name' }
         @{ Name = 'privateca'; Status = 'Fail'; Codes = @('MtaStsCertificateChainIncomplete'); Rule = 'RFC 8461 §3.3: a private CA not trusted' }
         @{ Name = 'large'; Status = 'Fail'; Codes = @('MtaStsPolicyTooLarge'); Rule = 'RFC 8461 §3.3: a body over 64 KiB' }
         @{ Name = 'slow'; Status = 'Fail'; Codes = @('MtaStsPolicyTimeout'); Rule = 'RFC 8461 §3.3: a server too slow' }
@@ -132,6 +133,13 @@ Describe 'Test-MtaStsDomain against real servers' -Skip:$skip {
         $results['mxname'].Smtp | Should -Be @('mx.mxname.mtasts.test=Failed')
         $results['smtpclosed'].Smtp | Should -Be @('mx.smtpclosed.mtasts.test=NotTested')
         $results['smtpclosed'].Info | Should -Contain 'MtaStsSmtpNotTested'
+    }
+
+    It 'probes every address of an MX and names the one that fails (RFC 5321 §5.1)' {
+        $results['mxtwoaddresses'].Smtp | Should -Be @('mx.mxtwoaddresses.mtasts.test=Failed')
+        $results['mxtwoaddresses'].SmtpAddresses | Should -Be @('127.0.0.10=Passed', '127.0.0.12=Failed')
+        $results['mxtwoaddresses'].Messages -join "`n" | Should -Match 'MtaStsCertificateNameMismatch: At 127\.0\.0\.12: '
+        $results['good'].SmtpAddresses | Should -Be @('127.0.0.10=Passed')
     }
 
     It 'follows a CNAME to the TXT record and reads its id (RFC 8461 §3.1)' {

@@ -23,6 +23,7 @@ function ConvertTo-Summary {
         Info     = @($Check.Findings | Where-Object Severity -eq 'Info' | ForEach-Object Code)
         Messages = @($Check.Findings | ForEach-Object { "$($_.Code): $($_.Message)" })
         Smtp     = @($Check.Smtp | ForEach-Object { "$($_.Host)=$($_.Status)" })
+        SmtpAddresses = @($Check.Smtp.Addresses | ForEach-Object { "$($_.Address)=$($_.Status)" } | Sort-Object)
         Covered  = @($Check.MxHosts | Where-Object Covered | ForEach-Object Host)
         Suggest  = @($Check.MxHosts | Where-Object { -not $_.Covered } | ForEach-Object Suggestion)
     }

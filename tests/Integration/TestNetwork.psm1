@@ -41,6 +41,7 @@ $script:Scenarios = [ordered]@{
     twoaddresses     = @{ ExtraPolicyAddress = '127.0.0.2' }
     misplacedfile    = @{ Nginx = 'misplaced' }
     mxnointermediate = @{ MxAddress = '127.0.0.15' }
+    mxtwoaddresses   = @{ ExtraMxAddress = '127.0.0.12' }
 }
 
 function New-TestCertificate {
@@ -158,6 +159,7 @@ function Start-TestNetwork {
         if ($s.ContainsKey('ExtraPolicyAddress')) { $zone.Add("mta-sts.$name IN A $($s.ExtraPolicyAddress)") }
         $zone.Add("$name IN MX 10 mx.$name")
         $zone.Add("mx.$name IN A $(if ($s.ContainsKey('MxAddress')) { $s.MxAddress } else { '127.0.0.10' })")
+        if ($s.ContainsKey('ExtraMxAddress')) { $zone.Add("mx.$name IN A $($s.ExtraMxAddress)") }
         if (-not $s.ContainsKey('TlsRpt') -or $s.TlsRpt) { $zone.Add("_smtp._tls.$name IN TXT `"v=TLSRPTv1; rua=mailto:tlsrpt@$domain`"") }
         $mxNames.Add("mx.$domain")
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net;
@@ -20,25 +21,39 @@ namespace MtaSts.Checking
     {
         public static async Task<SmtpProbeResult> ProbeAsync(string host, Severity severity, CheckContext context, CancellationToken cancellationToken)
         {
-            var result = new SmtpProbeResult(host);
             var addresses = await context.Dns.AddressesAsync(host, cancellationToken).ConfigureAwait(false);
             if (addresses.Status != DnsLookupStatus.Found)
             {
                 if (addresses.Status == DnsLookupStatus.Failed)
                 {
                     context.Unknown(Messages.Format("CheckDnsFailed", host, addresses.Error), host);
-                }
-                else
-                {
-                    context.Add(new Finding(ErrorCodes.SmtpTlsFailed, severity, Messages.Format("CheckMxNoAddress", host), "RFC 5321 §5.1", Target: host));
-                    result.Status = SmtpProbeStatus.Failed;
+                    return new SmtpProbeResult(host, SmtpProbeStatus.NotTested, Array.Empty<SmtpAddressProbe>());
                 }
 
-                return result;
+                context.Add(new Finding(ErrorCodes.SmtpTlsFailed, severity, Messages.Format("CheckMxNoAddress", host), "RFC 5321 §5.1", Target: host));
+                return new SmtpProbeResult(host, SmtpProbeStatus.Failed, Array.Empty<SmtpAddressProbe>());
             }
 
-            var address = addresses.Records[0];
-            result.Address = address.ToString();
+            // Senders try every address of an MX (RFC 5321 §5.1), so each must pass on its own; one after the other,
+            // since the findings of one domain are gathered in one list.
+            var probes = new List<SmtpAddressProbe>();
+            foreach (var address in addresses.Records)
+            {
+                int before = context.Findings.Count;
+                probes.Add(await ProbeAddressAsync(host, address, severity, context, cancellationToken).ConfigureAwait(false));
+                for (int i = before; i < context.Findings.Count; i++)
+                {
+                    var finding = context.Findings[i];
+                    context.Findings[i] = finding with { Message = Messages.Format("CheckSmtpAtAddress", address, finding.Message) };
+                }
+            }
+
+            return new SmtpProbeResult(host, SmtpProbeResult.Overall(probes), probes);
+        }
+
+        private static async Task<SmtpAddressProbe> ProbeAddressAsync(string host, IPAddress address, Severity severity, CheckContext context, CancellationToken cancellationToken)
+        {
+            var result = new SmtpAddressProbe(address.ToString());
             TlsConnection connection;
             try
             {

@@ -1,6 +1,9 @@
+using System.Collections.Generic;
+using System.Linq;
+
 namespace MtaSts.Checking
 {
-    /// <summary>How the STARTTLS probe of one MX host ended.</summary>
+    /// <summary>How the STARTTLS probe of one MX host, or of one of its addresses, ended.</summary>
     public enum SmtpProbeStatus
     {
         /// <summary>STARTTLS offered, TLS 1.2+ negotiated, and the certificate is trusted and names the MX host.</summary>
@@ -13,18 +16,34 @@ namespace MtaSts.Checking
         NotTested,
     }
 
-    /// <summary>The STARTTLS probe of one MX host (RFC 8461 §4.2, §7; RFC 3207).</summary>
-    public sealed class SmtpProbeResult
+    /// <summary>
+    /// The STARTTLS probe of one MX host over all of its addresses (RFC 8461 §4.2, §7; RFC 3207). Senders may use any
+    /// address, so the host fails when one address fails, and passes when every address it reached passed.
+    /// </summary>
+    /// <param name="Host">The MX host name.</param>
+    /// <param name="Status">Failed when any address failed; Passed when one or more passed and none failed; else NotTested.</param>
+    /// <param name="Addresses">The probe of each A and AAAA address.</param>
+    public sealed record SmtpProbeResult(string Host, SmtpProbeStatus Status, IReadOnlyList<SmtpAddressProbe> Addresses)
     {
-        internal SmtpProbeResult(string host)
+        internal static SmtpProbeStatus Overall(IReadOnlyCollection<SmtpAddressProbe> probes) =>
+            probes.Any(p => p.Status == SmtpProbeStatus.Failed) ? SmtpProbeStatus.Failed
+            : probes.Any(p => p.Status == SmtpProbeStatus.Passed) ? SmtpProbeStatus.Passed
+            : SmtpProbeStatus.NotTested;
+
+        public override string ToString() => Host + ": " + Status;
+    }
+
+    /// <summary>The STARTTLS probe of one address of an MX host.</summary>
+    public sealed class SmtpAddressProbe
+    {
+        internal SmtpAddressProbe(string address)
         {
-            Host = host;
+            Address = address;
         }
 
-        public string Host { get; }
+        public string Address { get; }
 
-        public string? Address { get; internal set; }
-
+        /// <summary>Passed, Failed, or NotTested when port 25 could not be reached from here.</summary>
         public SmtpProbeStatus Status { get; internal set; } = SmtpProbeStatus.NotTested;
 
         public string? Banner { get; internal set; }
@@ -35,6 +54,6 @@ namespace MtaSts.Checking
 
         public CertificateReport? Certificate { get; internal set; }
 
-        public override string ToString() => Host + ": " + Status;
+        public override string ToString() => Address + ": " + Status + (TlsProtocol == null ? string.Empty : ", " + TlsProtocol);
     }
 }
