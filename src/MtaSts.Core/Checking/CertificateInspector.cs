@@ -109,7 +109,7 @@ namespace MtaSts.Checking
 
             byte[] der = extension.RawData;
             int pos = 0;
-            if (der.Length < 2 || der[pos++] != 0x30 || !TryReadLength(der, ref pos, out int sequenceLength) || pos + sequenceLength > der.Length)
+            if (der.Length < 2 || der[pos++] != 0x30 || !Der.TryReadLength(der, ref pos, out int sequenceLength) || pos + sequenceLength > der.Length)
             {
                 return names;
             }
@@ -118,7 +118,7 @@ namespace MtaSts.Checking
             while (pos < end)
             {
                 byte tag = der[pos++];
-                if (!TryReadLength(der, ref pos, out int length) || pos + length > end)
+                if (!Der.TryReadLength(der, ref pos, out int length) || pos + length > end)
                 {
                     break;
                 }
@@ -248,35 +248,6 @@ namespace MtaSts.Checking
             string prefix = pattern.Substring(0, star);
             string suffix = pattern.Substring(star + 1);
             return label.Length >= prefix.Length + suffix.Length && label.StartsWith(prefix, StringComparison.Ordinal) && label.EndsWith(suffix, StringComparison.Ordinal);
-        }
-
-        private static bool TryReadLength(byte[] der, ref int pos, out int length)
-        {
-            length = 0;
-            if (pos >= der.Length)
-            {
-                return false;
-            }
-
-            int first = der[pos++];
-            if (first < 0x80)
-            {
-                length = first;
-                return true;
-            }
-
-            int count = first & 0x7F;
-            if (count == 0 || count > 3 || pos + count > der.Length)
-            {
-                return false;
-            }
-
-            for (int i = 0; i < count; i++)
-            {
-                length = (length << 8) | der[pos++];
-            }
-
-            return true;
         }
     }
 }

@@ -34,13 +34,15 @@ namespace MtaSts.Checking
                 return new SmtpProbeResult(host, SmtpProbeStatus.Failed, Array.Empty<SmtpAddressProbe>());
             }
 
+            var dane = await LookUpDaneAsync(host, context, cancellationToken).ConfigureAwait(false);
+
             // Senders try every address of an MX (RFC 5321 §5.1), so each must pass on its own; one after the other,
             // since the findings of one domain are gathered in one list.
             var probes = new List<SmtpAddressProbe>();
             foreach (var address in addresses.Records)
             {
                 int before = context.Findings.Count;
-                probes.Add(await ProbeAddressAsync(host, address, severity, context, cancellationToken).ConfigureAwait(false));
+                probes.Add(await ProbeAddressAsync(host, address, dane, severity, context, cancellationToken).ConfigureAwait(false));
                 for (int i = before; i < context.Findings.Count; i++)
                 {
                     var finding = context.Findings[i];
@@ -48,10 +50,47 @@ namespace MtaSts.Checking
                 }
             }
 
-            return new SmtpProbeResult(host, SmtpProbeResult.Overall(probes), probes);
+            return new SmtpProbeResult(host, SmtpProbeResult.Overall(probes), probes) { Dane = dane };
         }
 
-        private static async Task<SmtpAddressProbe> ProbeAddressAsync(string host, IPAddress address, Severity severity, CheckContext context, CancellationToken cancellationToken)
+        /// <summary>
+        /// RFC 7672 §2.2: the TLSA records of the MX, asked with the DNSSEC OK bit. Only an authenticated answer with a
+        /// usable record puts the MX under DANE for the senders that support it.
+        /// </summary>
+        private static async Task<DaneResult?> LookUpDaneAsync(string host, CheckContext context, CancellationToken cancellationToken)
+        {
+            string name = Dane.TlsaName(host);
+            var answer = await context.Dns.TlsaAsync(name, cancellationToken).ConfigureAwait(false);
+            if (answer.Status == DnsLookupStatus.Failed)
+            {
+                context.Warning(ErrorCodes.DaneLookupFailed, Messages.Format("CheckDaneLookupFailed", name, answer.Error), "RFC 7672 §2.2", host);
+                return null;
+            }
+
+            if (answer.Status != DnsLookupStatus.Found)
+            {
+                return null;
+            }
+
+            var usable = answer.Records.Where(Dane.IsUsable).ToList();
+            if (!answer.Authenticated)
+            {
+                context.Warning(ErrorCodes.DaneTlsaUnsigned, Messages.Format("CheckDaneUnsigned", host, name), "RFC 7672 §2.2", host);
+            }
+            else if (usable.Count == 0)
+            {
+                context.Warning(ErrorCodes.DaneTlsaUnusable, Messages.Format("CheckDaneUnusable", name), "RFC 7672 §3.1", host);
+            }
+            else
+            {
+                context.Info(ErrorCodes.DaneInUse, Messages.Format("CheckDaneInUse", host, name), "RFC 8461 §2, RFC 7672 §2.2", host);
+            }
+
+            return new DaneResult(answer.Records, answer.Authenticated, answer.Authenticated && usable.Count > 0);
+        }
+
+        private static async Task<SmtpAddressProbe> ProbeAddressAsync(string host, IPAddress address, DaneResult? dane, Severity severity, CheckContext context,
+            CancellationToken cancellationToken)
         {
             var result = new SmtpAddressProbe(address.ToString());
             TlsConnection connection;
@@ -98,6 +137,16 @@ namespace MtaSts.Checking
                 }
 
                 int before = context.Findings.Count;
+                if (dane?.InUse == true && connection.Certificate != null)
+                {
+                    result.DaneMatches = Dane.Matches(dane.Records, connection.Certificate, connection.SentCertificates);
+                    if (result.DaneMatches == false)
+                    {
+                        // DANE senders refuse the MX whatever the policy's mode says (RFC 7672 §2.2).
+                        context.Add(new Finding(ErrorCodes.DaneTlsaMismatch, Severity.Error, Messages.Format("CheckDaneMismatch", host, Dane.TlsaName(host)), "RFC 7672 §3", Target: host));
+                    }
+                }
+
                 (result.TlsProtocol, result.Certificate) = TlsJudgement.Judge(connection, host, policyHost: false, "RFC 8461 §4.2", severity, context);
 
                 bool refused = context.Findings.Skip(before).Any(f => f.Code != ErrorCodes.CertificateExpiresSoon && f.Code != ErrorCodes.CertificatePartialWildcard);

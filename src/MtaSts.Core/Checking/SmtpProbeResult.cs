@@ -25,12 +25,24 @@ namespace MtaSts.Checking
     /// <param name="Addresses">The probe of each A and AAAA address.</param>
     public sealed record SmtpProbeResult(string Host, SmtpProbeStatus Status, IReadOnlyList<SmtpAddressProbe> Addresses)
     {
+        /// <summary>The MX's TLSA records and whether DANE applies to it (RFC 7672), or null when it publishes none.</summary>
+        public DaneResult? Dane { get; init; }
+
         internal static SmtpProbeStatus Overall(IReadOnlyCollection<SmtpAddressProbe> probes) =>
             probes.Any(p => p.Status == SmtpProbeStatus.Failed) ? SmtpProbeStatus.Failed
             : probes.Any(p => p.Status == SmtpProbeStatus.Passed) ? SmtpProbeStatus.Passed
             : SmtpProbeStatus.NotTested;
 
         public override string ToString() => Host + ": " + Status;
+    }
+
+    /// <summary>The TLSA records of one MX (RFC 7672 §2.2).</summary>
+    /// <param name="Records">The records found at _25._tcp.&lt;mx&gt;.</param>
+    /// <param name="Authenticated">DNSSEC authenticated them (the resolver's AD flag); senders ignore records that are not.</param>
+    /// <param name="InUse">Authenticated, with a usable record: senders that support DANE use DANE, not MTA-STS, for this MX.</param>
+    public sealed record DaneResult(IReadOnlyList<Transport.TlsaRecordData> Records, bool Authenticated, bool InUse)
+    {
+        public override string ToString() => (InUse ? "DANE" : Authenticated ? "TLSA (unusable)" : "TLSA (not signed)") + ": " + string.Join("; ", Records);
     }
 
     /// <summary>The STARTTLS probe of one address of an MX host.</summary>
@@ -53,6 +65,9 @@ namespace MtaSts.Checking
         public string? TlsProtocol { get; internal set; }
 
         public CertificateReport? Certificate { get; internal set; }
+
+        /// <summary>Whether the certificate matches the MX's authenticated TLSA records; null when DANE does not apply.</summary>
+        public bool? DaneMatches { get; internal set; }
 
         public override string ToString() => Address + ": " + Status + (TlsProtocol == null ? string.Empty : ", " + TlsProtocol);
     }

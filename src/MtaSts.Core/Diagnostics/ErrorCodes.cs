@@ -48,6 +48,13 @@ namespace MtaSts.Diagnostics
         public const string SmtpProtocol = "MtaStsSmtpProtocol";
         public const string SmtpRequiresSni = "MtaStsSmtpRequiresSni";
 
+        // DANE for the MX hosts (RFC 7672), where it applies instead of MTA-STS (RFC 8461 §2).
+        public const string DaneTlsaMismatch = "MtaStsDaneTlsaMismatch";
+        public const string DaneTlsaUnsigned = "MtaStsDaneTlsaUnsigned";
+        public const string DaneTlsaUnusable = "MtaStsDaneTlsaUnusable";
+        public const string DaneLookupFailed = "MtaStsDaneLookupFailed";
+        public const string DaneInUse = "MtaStsDaneInUse";
+
         // Warnings.
         public const string DuplicateField = "MtaStsDuplicateField";
         public const string DuplicateMx = "MtaStsDuplicateMx";

@@ -16,6 +16,11 @@ namespace MtaSts.Tests.Checking
 
         public Dictionary<string, IPAddress[]> Addresses { get; } = new Dictionary<string, IPAddress[]>();
 
+        public Dictionary<string, TlsaRecordData[]> Tlsa { get; } = new Dictionary<string, TlsaRecordData[]>();
+
+        /// <summary>The names whose answers the resolver authenticated (the AD flag).</summary>
+        public HashSet<string> Signed { get; } = new HashSet<string>();
+
         public HashSet<string> Broken { get; } = new HashSet<string>();
 
         /// <summary>No server answers at all: every question times out.</summary>
@@ -35,6 +40,14 @@ namespace MtaSts.Tests.Checking
 
         public Task<DnsAnswer<IPAddress>> AddressesAsync(string name, CancellationToken cancellationToken) =>
             Task.FromResult(Answer(name, Addresses.TryGetValue(name, out var records) ? records : null));
+
+        public Task<DnsAnswer<TlsaRecordData>> TlsaAsync(string name, CancellationToken cancellationToken)
+        {
+            var answer = Answer(name, Tlsa.TryGetValue(name, out var records) ? records : null);
+            return Task.FromResult(answer.Status == DnsLookupStatus.Found && Signed.Contains(name)
+                ? new DnsAnswer<TlsaRecordData>(DnsLookupStatus.Found, answer.Records, authenticated: true)
+                : answer);
+        }
 
         private DnsAnswer<T> Answer<T>(string name, IReadOnlyList<T>? records) =>
             ++Questions > 0 && Silent ? new DnsAnswer<T>(DnsLookupStatus.Failed, error: "timed out", noServerAnswered: true)

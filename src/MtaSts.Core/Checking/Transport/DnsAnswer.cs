@@ -22,9 +22,11 @@ namespace MtaSts.Checking.Transport
     /// <summary>The records of one DNS question, or why there are none.</summary>
     public sealed class DnsAnswer<T>
     {
-        public DnsAnswer(DnsLookupStatus status, IReadOnlyList<T>? records = null, string? error = null, TimeSpan? timeToLive = null, bool noServerAnswered = false)
+        public DnsAnswer(DnsLookupStatus status, IReadOnlyList<T>? records = null, string? error = null, TimeSpan? timeToLive = null, bool noServerAnswered = false,
+            bool authenticated = false)
         {
             Status = status;
+            Authenticated = authenticated;
             NoServerAnswered = noServerAnswered;
             Records = records ?? Array.Empty<T>();
             Error = error;
@@ -43,6 +45,19 @@ namespace MtaSts.Checking.Transport
 
         /// <summary>The smallest TTL of the records found.</summary>
         public TimeSpan? TimeToLive { get; }
+
+        /// <summary>The resolver validated the answer with DNSSEC (the AD flag, RFC 4035 §3.2.3); asked for TLSA only.</summary>
+        public bool Authenticated { get; }
+    }
+
+    /// <summary>A TLSA record (RFC 6698 §2.1): certificate usage, selector, matching type and the association data.</summary>
+    /// <param name="Usage">0 PKIX-TA, 1 PKIX-EE, 2 DANE-TA, 3 DANE-EE.</param>
+    /// <param name="Selector">0 the full certificate, 1 its SubjectPublicKeyInfo.</param>
+    /// <param name="MatchingType">0 exact, 1 SHA-256, 2 SHA-512.</param>
+    /// <param name="Data">The certificate association data.</param>
+    public sealed record TlsaRecordData(int Usage, int Selector, int MatchingType, byte[] Data)
+    {
+        public override string ToString() => $"{Usage} {Selector} {MatchingType} {BitConverter.ToString(Data).Replace("-", string.Empty)}";
     }
 
     /// <summary>An MX record: its preference and its target host (lowercase, without the trailing dot).</summary>

@@ -18,6 +18,7 @@ namespace MtaSts.Checking.Transport
     {
         private const int MaxCnameHops = 8;
         private readonly LookupClient client;
+        private readonly LookupClient dnssecClient;
 
         public DnsClientLookup(IReadOnlyList<IPEndPoint>? servers, TimeSpan timeout)
         {
@@ -30,6 +31,8 @@ namespace MtaSts.Checking.Transport
             options.ContinueOnDnsError = false;
             options.ContinueOnEmptyResponse = false;
             client = new LookupClient(options);
+            options.RequestDnsSecRecords = true;
+            dnssecClient = new LookupClient(options);
         }
 
         public async Task<DnsAnswer<IReadOnlyList<string>>> TxtAsync(string name, CancellationToken cancellationToken) =>
@@ -58,7 +61,13 @@ namespace MtaSts.Checking.Transport
             return v6.Status == DnsLookupStatus.Failed ? v6 : new DnsAnswer<IPAddress>(DnsLookupStatus.NoData);
         }
 
-        private async Task<DnsAnswer<T>> QueryAsync<T>(string name, QueryType type, Func<IEnumerable<DnsResourceRecord>, IEnumerable<T>> select, CancellationToken cancellationToken)
+        public async Task<DnsAnswer<TlsaRecordData>> TlsaAsync(string name, CancellationToken cancellationToken) =>
+            await QueryAsync(name, QueryType.TLSA, records => records.OfType<TlsaRecord>()
+                .Select(r => new TlsaRecordData((int)r.CertificateUsage, (int)r.Selector, (int)r.MatchingType, r.CertificateAssociationData.ToArray())),
+                cancellationToken, dnssecClient).ConfigureAwait(false);
+
+        private async Task<DnsAnswer<T>> QueryAsync<T>(string name, QueryType type, Func<IEnumerable<DnsResourceRecord>, IEnumerable<T>> select, CancellationToken cancellationToken,
+            LookupClient? via = null)
         {
             string current = name;
             for (int hop = 0; hop <= MaxCnameHops; hop++)
@@ -66,7 +75,7 @@ namespace MtaSts.Checking.Transport
                 IDnsQueryResponse response;
                 try
                 {
-                    response = await client.QueryAsync(current, type, QueryClass.IN, cancellationToken).ConfigureAwait(false);
+                    response = await (via ?? client).QueryAsync(current, type, QueryClass.IN, cancellationToken).ConfigureAwait(false);
                 }
                 catch (DnsResponseException ex)
                 {
@@ -89,7 +98,7 @@ namespace MtaSts.Checking.Transport
                 if (records.Count > 0)
                 {
                     uint ttl = response.Answers.Where(r => r.RecordType == (ResourceRecordType)type).Select(r => (uint)r.InitialTimeToLive).DefaultIfEmpty(0u).Min();
-                    return new DnsAnswer<T>(DnsLookupStatus.Found, records, timeToLive: TimeSpan.FromSeconds(ttl));
+                    return new DnsAnswer<T>(DnsLookupStatus.Found, records, timeToLive: TimeSpan.FromSeconds(ttl), authenticated: response.Header.IsAuthenticData);
                 }
 
                 var alias = response.Answers.OfType<CNameRecord>().LastOrDefault();

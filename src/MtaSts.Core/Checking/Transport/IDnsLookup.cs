@@ -15,5 +15,8 @@ namespace MtaSts.Checking.Transport
 
         /// <summary>The A and AAAA addresses of <paramref name="name"/>.</summary>
         Task<DnsAnswer<IPAddress>> AddressesAsync(string name, CancellationToken cancellationToken);
+
+        /// <summary>The TLSA records at <paramref name="name"/>, asked with the DNSSEC OK bit, and whether the resolver authenticated them.</summary>
+        Task<DnsAnswer<TlsaRecordData>> TlsaAsync(string name, CancellationToken cancellationToken);
     }
 }
