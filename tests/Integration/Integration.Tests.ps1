@@ -27,6 +27,9 @@ BeforeDiscovery {
         @{ Name = 'expired'; Status = 'Fail'; Codes = @('MtaStsCertificateExpired'); Rule = 'RFC 8461 §3.3: an expired certificate' }
         @{ Name = 'nointermediate'; Status = 'Fail'; Codes = @('MtaStsCertificateChainIncomplete'); Rule = 'RFC 8461 §3.3: a missing intermediate, reachable through the AIA URL' }
         @{ Name = 'mxnointermediate'; Status = 'Fail'; Codes = @('MtaStsCertificateChainIncomplete'); Rule = 'RFC 8461 §4.2: an MX that sends its leaf without the intermediate' }
+        @{ Name = 'danematch'; Status = 'Pass'; Codes = @(); Rule = 'RFC 7672 §3.1, RFC 8461 §2: an MX with DNSSEC-signed TLSA records that match' }
+        @{ Name = 'danemismatch'; Status = 'Fail'; Codes = @('MtaStsDaneTlsaMismatch'); Rule = 'RFC 7672 §3.1: signed TLSA records that match nothing' }
+        @{ Name = 'daneunsigned'; Status = 'Warn'; Codes = @('MtaStsDaneTlsaUnsigned'); Rule = 'RFC 7672 §2.2: TLSA records without DNSSEC, which senders ignore' }
         @{ Name = 'mxtwoaddresses'; Status = 'Fail'; Codes = @('MtaStsCertificateNameMismatch'); Rule = 'RFC 8461 §4.2, RFC 5321 §5.1: one of two MX addresses has a certificate for another name' }
         @{ Name = 'privateca'; Status = 'Fail'; Codes = @('MtaStsCertificateChainIncomplete'); Rule = 'RFC 8461 §3.3: a private CA not trusted' }
         @{ Name = 'large'; Status = 'Fail'; Codes = @('MtaStsPolicyTooLarge'); Rule = 'RFC 8461 §3.3: a body over 64 KiB' }
@@ -140,6 +143,17 @@ Describe 'Test-MtaStsDomain against real servers' -Skip:$skip {
         $results['mxtwoaddresses'].SmtpAddresses | Should -Be @('127.0.0.10=Passed', '127.0.0.12=Failed')
         $results['mxtwoaddresses'].Messages -join "`n" | Should -Match 'MtaStsCertificateNameMismatch: At 127\.0\.0\.12: '
         $results['good'].SmtpAddresses | Should -Be @('127.0.0.10=Passed')
+    }
+
+    It 'looks up TLSA with DNSSEC and says where DANE senders use DANE instead of MTA-STS (RFC 8461 §2, RFC 7672)' {
+        $results['danematch'].Dane | Should -Be @('mxmatch.dane.test=InUse:True,Authenticated:True')
+        $results['danematch'].DaneMatches | Should -Be @('127.0.0.10=True')
+        $results['danematch'].Info | Should -Contain 'MtaStsDaneInUse'
+        $results['danemismatch'].DaneMatches | Should -Be @('127.0.0.10=False')
+        $results['danemismatch'].Smtp | Should -Be @('mxmismatch.dane.test=Failed')
+        $results['daneunsigned'].Dane | Should -Be @('mx.daneunsigned.mtasts.test=InUse:False,Authenticated:False')
+        $results['daneunsigned'].DaneMatches | Should -BeNullOrEmpty
+        $results['good'].Dane | Should -BeNullOrEmpty
     }
 
     It 'follows a CNAME to the TXT record and reads its id (RFC 8461 §3.1)' {

@@ -24,6 +24,8 @@ function ConvertTo-Summary {
         Messages = @($Check.Findings | ForEach-Object { "$($_.Code): $($_.Message)" })
         Smtp     = @($Check.Smtp | ForEach-Object { "$($_.Host)=$($_.Status)" })
         SmtpAddresses = @($Check.Smtp.Addresses | ForEach-Object { "$($_.Address)=$($_.Status)" } | Sort-Object)
+        Dane     = @($Check.Smtp | Where-Object Dane | ForEach-Object { "$($_.Host)=InUse:$($_.Dane.InUse),Authenticated:$($_.Dane.Authenticated)" })
+        DaneMatches = @($Check.Smtp.Addresses | Where-Object { $null -ne $_.DaneMatches } | ForEach-Object { "$($_.Address)=$($_.DaneMatches)" })
         Covered  = @($Check.MxHosts | Where-Object Covered | ForEach-Object Host)
         Suggest  = @($Check.MxHosts | Where-Object { -not $_.Covered } | ForEach-Object Suggestion)
     }
@@ -36,9 +38,14 @@ function Get-PolicyVerdict {
     [ordered]@{ Usable = [bool]($policy -and -not $failures); ErrorIds = @($failures | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] }); Sha256 = $policy.Sha256 }
 }
 
-# Every scenario, at once, with the SMTP probe; the slow one gets a short timeout of its own below.
-$domains = $network.Scenarios | Where-Object { $_ -ne 'slow' } | ForEach-Object { "$_.$zone" }
+# Every scenario, at once, with the SMTP probe; the slow one gets a short timeout of its own below, and the DANE ones
+# ask the validating resolver, as DANE senders do.
+$dane = @('danematch', 'danemismatch', 'daneunsigned')
+$domains = $network.Scenarios | Where-Object { $_ -ne 'slow' -and $_ -notin $dane } | ForEach-Object { "$_.$zone" }
 foreach ($check in $domains | Test-MtaStsDomain -IncludeSmtp -TimeoutSec 5) {
+    $results[$check.Domain.Split('.')[0]] = ConvertTo-Summary $check
+}
+foreach ($check in $dane | ForEach-Object { "$_.$zone" } | Test-MtaStsDomain -IncludeSmtp -TimeoutSec 5 -DnsServer $network.ValidatingResolver) {
     $results[$check.Domain.Split('.')[0]] = ConvertTo-Summary $check
 }
 $results['slow'] = ConvertTo-Summary (Test-MtaStsDomain "slow.$zone" -TimeoutSec 2)

@@ -42,6 +42,11 @@ $script:Scenarios = [ordered]@{
     misplacedfile    = @{ Nginx = 'misplaced' }
     mxnointermediate = @{ MxAddress = '127.0.0.15' }
     mxtwoaddresses   = @{ ExtraMxAddress = '127.0.0.12' }
+    # DANE (RFC 7672): the MX in the DNSSEC-signed zone dane.test with a matching or a wrong TLSA record, and an MX
+    # whose matching TLSA record sits in the unsigned mtasts.test. Checked through the validating resolver.
+    danematch        = @{ MxHost = 'mxmatch.dane.test' }
+    danemismatch     = @{ MxHost = 'mxmismatch.dane.test' }
+    daneunsigned     = @{ UnsignedTlsa = $true }
 }
 
 function New-TestCertificate {
@@ -157,13 +162,14 @@ function Start-TestNetwork {
         if ($s.ContainsKey('ApexTxt')) { $zone.Add("$name IN TXT `"$($s.ApexTxt)`"") }
         if (-not $s.ContainsKey('PolicyHost') -or $s.PolicyHost) { $zone.Add("mta-sts.$name IN A 127.0.0.1") }
         if ($s.ContainsKey('ExtraPolicyAddress')) { $zone.Add("mta-sts.$name IN A $($s.ExtraPolicyAddress)") }
-        $zone.Add("$name IN MX 10 mx.$name")
-        $zone.Add("mx.$name IN A $(if ($s.ContainsKey('MxAddress')) { $s.MxAddress } else { '127.0.0.10' })")
+        $mxHost = if ($s.ContainsKey('MxHost')) { $s.MxHost } else { "mx.$domain" }
+        $zone.Add("$name IN MX 10 $mxHost.")
+        if (-not $s.ContainsKey('MxHost')) { $zone.Add("mx.$name IN A $(if ($s.ContainsKey('MxAddress')) { $s.MxAddress } else { '127.0.0.10' })") }
         if ($s.ContainsKey('ExtraMxAddress')) { $zone.Add("mx.$name IN A $($s.ExtraMxAddress)") }
         if (-not $s.ContainsKey('TlsRpt') -or $s.TlsRpt) { $zone.Add("_smtp._tls.$name IN TXT `"v=TLSRPTv1; rua=mailto:tlsrpt@$domain`"") }
-        $mxNames.Add("mx.$domain")
+        $mxNames.Add($mxHost)
 
-        $policyMx = if ($s.ContainsKey('PolicyMx')) { $s.PolicyMx } else { "mx.$domain" }
+        $policyMx = if ($s.ContainsKey('PolicyMx')) { $s.PolicyMx } else { $mxHost }
         $site = New-Item -ItemType Directory -Force (Join-Path $web "$name/.well-known")
         $body = if ($s.ContainsKey('Body')) { $s.Body } else { Get-PolicyText $mode $policyMx }
         $bytes = [Text.Encoding]::UTF8.GetBytes($body)
@@ -223,7 +229,24 @@ function Start-TestNetwork {
 
     # The MX side: a correct listener, one without STARTTLS, one whose certificate names another host, and one that
     # fails the handshake without SNI.
-    $mxGood = Save-TestCertificate $certs 'mx-good' (New-TestCertificate -Subject 'mx' -DnsName $mxNames -Issuer $intermediate.Certificate -AiaUrl $aia) @($intermediate)
+    $mxGoodPair = New-TestCertificate -Subject 'mx' -DnsName $mxNames -Issuer $intermediate.Certificate -AiaUrl $aia
+    $mxGood = Save-TestCertificate $certs 'mx-good' $mxGoodPair @($intermediate)
+
+    # DANE: '3 1 1' = the SHA-256 of the good MX certificate's public key (RFC 7671 §5.1). dane.test is signed with
+    # a KSK and a ZSK made here; the validating resolver (127.0.0.1:5300) trusts that KSK and nothing else.
+    $spkiHash = [Convert]::ToHexString([Security.Cryptography.SHA256]::HashData($mxGoodPair.Certificate.PublicKey.ExportSubjectPublicKeyInfo()))
+    $zone.Add("_25._tcp.mx.daneunsigned IN TLSA 3 1 1 $spkiHash")
+    $dane = @("`$TTL 300", '@ IN SOA ns.dane.test. hostmaster.dane.test. 1 3600 600 86400 300', '@ IN NS ns.dane.test.', 'ns IN A 127.0.0.1',
+        'mxmatch IN A 127.0.0.10', 'mxmismatch IN A 127.0.0.10', "_25._tcp.mxmatch IN TLSA 3 1 1 $spkiHash", "_25._tcp.mxmismatch IN TLSA 3 1 1 $('AB' * 32)")
+    $keys = New-Item -ItemType Directory -Force (Join-Path $folder 'dnssec')
+    Set-Content (Join-Path $keys 'dane.test.zone') -Value $dane
+    & dnssec-keygen -q -K $keys -a ECDSAP256SHA256 -n ZONE dane.test | Out-Null
+    $ksk = & dnssec-keygen -q -K $keys -a ECDSAP256SHA256 -f KSK -n ZONE dane.test
+    & dnssec-signzone -q -K $keys -d $keys -S -o dane.test -f (Join-Path $keys 'dane.test.zone.signed') (Join-Path $keys 'dane.test.zone') | Out-Null
+    if ($LASTEXITCODE -ne 0) { throw 'dnssec-signzone failed' }
+    $dnskey = (Get-Content (Join-Path $keys "$ksk.key") | Where-Object { $_ -match 'DNSKEY' }) -replace '^.*DNSKEY\s+(\d+)\s+(\d+)\s+(\d+)\s+(.*)$', '$1 $2 $3 "$4"'
+    $dnskey = $dnskey -replace '\s+(?=[^"]*"$)', ''
+
     $mxAlone = Save-TestCertificate $certs 'mx-alone' (New-TestCertificate -Subject 'mx' -DnsName $mxNames -Issuer $intermediate.Certificate -AiaUrl $aia)
     $mxWrong = Save-TestCertificate $certs 'mx-wrong' (New-TestCertificate -Subject 'other.mtasts.test' -DnsName 'other.mtasts.test' -Issuer $intermediate.Certificate -AiaUrl $aia) @($intermediate)
 
@@ -243,6 +266,22 @@ controls { };
 zone "$TestZone" { type primary; file "$folder/mtasts.test.zone"; };
 zone "example.com" { type primary; file "$folder/example.com.zone"; };
 zone "bulk.test" { type primary; file "$folder/bulk.test.zone"; };
+zone "dane.test" { type primary; file "$keys/dane.test.zone.signed"; };
+"@
+    # A validating resolver, as a DANE sender uses: every name is asked of the BIND above, dane.test is validated.
+    Set-Content (Join-Path $folder 'resolver.conf') -Value @"
+options {
+    directory "$keys";
+    pid-file "$folder/resolver.pid";
+    listen-on port 5300 { 127.0.0.1; };
+    listen-on-v6 { none; };
+    recursion yes;
+    allow-recursion { any; };
+    dnssec-validation yes;
+};
+controls { };
+trust-anchors { dane.test. static-key $dnskey; };
+zone "." { type static-stub; server-addresses { 127.0.0.1; }; };
 "@
     Set-Content (Join-Path $folder 'nginx.conf') -Value @"
 worker_processes 2;
@@ -270,14 +309,15 @@ $($servers -join "`n")
     $network = [pscustomobject]@{
         Namespace = $namespace; Folder = $folder.FullName; RootCertificate = (Join-Path $certs 'root.pem')
         PrivateRootCertificate = (Join-Path $certs 'private-root.pem'); IntermediateCertificate = (Join-Path $certs 'intermediate.pem')
-        AiaLog = (Join-Path $folder 'aia-access.log'); WebRoot = $web.FullName; Zone = $TestZone
+        AiaLog = (Join-Path $folder 'aia-access.log'); ValidatingResolver = '127.0.0.1:5300'; WebRoot = $web.FullName; Zone = $TestZone
         Scenarios = @($Scenarios.Keys); Processes = [Collections.Generic.List[Diagnostics.Process]]::new(); BulkCount = $BulkCount
     }
     try {
         Start-NetnsProcess $network 'named' @('-g', '-c', (Join-Path $folder 'named.conf')) 'named.log'
+        Start-NetnsProcess $network 'named' @('-g', '-c', (Join-Path $folder 'resolver.conf')) 'resolver.log'
         Start-NetnsProcess $network 'nginx' @('-c', (Join-Path $folder 'nginx.conf'), '-g', 'daemon off;') 'nginx.log'
         Start-NetnsProcess $network 'dotnet' @($SmtpStub, "127.0.0.10:25=$($mxGood.Certificate),$($mxGood.Key)", '127.0.0.11:25=none', "127.0.0.12:25=$($mxWrong.Certificate),$($mxWrong.Key)", "127.0.0.14:25=$($mxGood.Certificate),$($mxGood.Key),sni", "127.0.0.15:25=$($mxAlone.Certificate),$($mxAlone.Key)") 'smtp.log'
-        Wait-Listening $network @('127.0.0.1:53', '127.0.0.1:443', '127.0.0.3:80', '127.0.0.10:25', '127.0.0.11:25', '127.0.0.12:25', '127.0.0.14:25', '127.0.0.15:25')
+        Wait-Listening $network @('127.0.0.1:53', '127.0.0.1:5300', '127.0.0.1:443', '127.0.0.3:80', '127.0.0.10:25', '127.0.0.11:25', '127.0.0.12:25', '127.0.0.14:25', '127.0.0.15:25')
     }
     catch {
         Stop-TestNetwork $network
