@@ -30,6 +30,9 @@ BeforeDiscovery {
         @{ Name = 'danematch'; Status = 'Pass'; Codes = @(); Rule = 'RFC 7672 §3.1, RFC 8461 §2: an MX with DNSSEC-signed TLSA records that match' }
         @{ Name = 'danemismatch'; Status = 'Fail'; Codes = @('MtaStsDaneTlsaMismatch'); Rule = 'RFC 7672 §3.1: signed TLSA records that match nothing' }
         @{ Name = 'daneunsigned'; Status = 'Warn'; Codes = @('MtaStsDaneTlsaUnsigned'); Rule = 'RFC 7672 §2.2: TLSA records without DNSSEC, which senders ignore' }
+        @{ Name = 'hostilebanner'; Status = 'Fail'; Codes = @('MtaStsSmtpProtocol'); Rule = 'RFC 5321 §4.2.1: an MX whose banner never ends' }
+        @{ Name = 'hostileehlo'; Status = 'Fail'; Codes = @('MtaStsSmtpProtocol'); Rule = 'RFC 5321 §4.2.1: an MX whose EHLO reply never ends' }
+        @{ Name = 'hostiledrip'; Status = 'Fail'; Codes = @('MtaStsSmtpProtocol'); Rule = 'RFC 5321 §4.5.3.2: an MX that drips its banner past the time limit' }
         @{ Name = 'mxtwoaddresses'; Status = 'Fail'; Codes = @('MtaStsCertificateNameMismatch'); Rule = 'RFC 8461 §4.2, RFC 5321 §5.1: one of two MX addresses has a certificate for another name' }
         @{ Name = 'privateca'; Status = 'Fail'; Codes = @('MtaStsCertificateChainIncomplete'); Rule = 'RFC 8461 §3.3: a private CA not trusted' }
         @{ Name = 'large'; Status = 'Fail'; Codes = @('MtaStsPolicyTooLarge'); Rule = 'RFC 8461 §3.3: a body over 64 KiB' }
@@ -154,6 +157,20 @@ Describe 'Test-MtaStsDomain against real servers' -Skip:$skip {
         $results['daneunsigned'].Dane | Should -Be @('mx.daneunsigned.mtasts.test=InUse:False,Authenticated:False')
         $results['daneunsigned'].DaneMatches | Should -BeNullOrEmpty
         $results['good'].Dane | Should -BeNullOrEmpty
+    }
+
+    It 'ends each check of a hostile MX within -TimeoutSec plus one second, with a finding (<_>)' -ForEach 'hostilebanner', 'hostileehlo', 'hostiledrip' {
+        $single = $results['hostile'].Single | Where-Object Name -eq $_
+        $single.Status | Should -Be 'Fail'
+        $single.Codes | Should -Contain 'MtaStsSmtpProtocol'
+        $single.Seconds | Should -BeLessThan 4 -Because 'the dialogue has one absolute deadline of -TimeoutSec 3'
+    }
+
+    It 'returns all 50 results of a batch with half of the domains hostile, writes its state file, and stays under 300 MB' {
+        $results['hostile'].BatchCount | Should -Be 50
+        $results['hostile'].BatchPass | Should -Be 25
+        $results['hostile'].StateWritten | Should -BeTrue
+        $results['hostile'].PeakWorkingSetMB | Should -BeLessThan 300
     }
 
     It 'follows a CNAME to the TXT record and reads its id (RFC 8461 §3.1)' {

@@ -68,6 +68,31 @@ foreach ($name in 'good', 'nointermediate') {
     $results['sentChains'][$name] = ([regex]::Matches(($shown -join "`n"), 'BEGIN CERTIFICATE')).Count
 }
 
+# Hostile MX hosts, in a pwsh of their own so that its memory can be read: each check alone with -TimeoutSec 3, then a
+# batch of 50 domains, half of them hostile, with a state file.
+$hostileScript = Join-Path ([IO.Path]::GetDirectoryName($NetworkJson)) 'hostile.ps1'
+Set-Content -LiteralPath $hostileScript -Value @'
+param($ModulePath, $Zone, $StatePath)
+$ErrorActionPreference = 'Stop'
+Import-Module $ModulePath
+$single = foreach ($name in 'hostilebanner', 'hostileehlo', 'hostiledrip') {
+    $watch = [Diagnostics.Stopwatch]::StartNew()
+    $check = Test-MtaStsDomain "$name.$Zone" -IncludeSmtp -TimeoutSec 3
+    [ordered]@{ Name = $name; Seconds = $watch.Elapsed.TotalSeconds; Status = "$($check.Status)"; Codes = @($check.Findings | Where-Object Severity -ne 'Info' | ForEach-Object Code) }
+}
+$domains = @(1..25 | ForEach-Object { "d$_.bulk.test" }) + @(1..25 | ForEach-Object { @('hostilebanner', 'hostileehlo', 'hostiledrip')[$_ % 3] + ".$Zone" })
+$batch = @($domains | Test-MtaStsDomain -IncludeSmtp -TimeoutSec 3 -ThrottleLimit 16 -StatePath $StatePath)
+[ordered]@{
+    Single = @($single)
+    BatchCount = $batch.Count
+    BatchPass = @($batch | Where-Object Status -eq 'Pass').Count
+    StateWritten = Test-Path $StatePath
+    PeakWorkingSetMB = [Math]::Round([Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 / 1MB)
+} | ConvertTo-Json -Depth 4 -Compress
+'@
+$hostileJson = & ([Environment]::ProcessPath) (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -File $hostileScript $ModulePath $zone (Join-Path ([IO.Path]::GetDirectoryName($NetworkJson)) 'hostile-state.json')
+$results['hostile'] = ($hostileJson | Select-Object -Last 1) | ConvertFrom-Json -AsHashtable
+
 # The missing intermediate, already in the user's intermediate store of the HOME the check runs with (as after an
 # earlier download): the verdict must not change. The store lives in a HOME of its own, not the user's.
 $home_ = Join-Path ([IO.Path]::GetDirectoryName($NetworkJson)) 'home-with-intermediate'

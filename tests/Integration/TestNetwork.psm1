@@ -47,6 +47,10 @@ $script:Scenarios = [ordered]@{
     danematch        = @{ MxHost = 'mxmatch.dane.test' }
     danemismatch     = @{ MxHost = 'mxmismatch.dane.test' }
     daneunsigned     = @{ UnsignedTlsa = $true }
+    # Hostile MX hosts: a banner of continuation lines that never ends, an EHLO reply that never ends, a slow drip.
+    hostilebanner    = @{ MxAddress = '127.0.0.16' }
+    hostileehlo      = @{ MxAddress = '127.0.0.17' }
+    hostiledrip      = @{ MxAddress = '127.0.0.18' }
 }
 
 function New-TestCertificate {
@@ -316,8 +320,9 @@ $($servers -join "`n")
         Start-NetnsProcess $network 'named' @('-g', '-c', (Join-Path $folder 'named.conf')) 'named.log'
         Start-NetnsProcess $network 'named' @('-g', '-c', (Join-Path $folder 'resolver.conf')) 'resolver.log'
         Start-NetnsProcess $network 'nginx' @('-c', (Join-Path $folder 'nginx.conf'), '-g', 'daemon off;') 'nginx.log'
-        Start-NetnsProcess $network 'dotnet' @($SmtpStub, "127.0.0.10:25=$($mxGood.Certificate),$($mxGood.Key)", '127.0.0.11:25=none', "127.0.0.12:25=$($mxWrong.Certificate),$($mxWrong.Key)", "127.0.0.14:25=$($mxGood.Certificate),$($mxGood.Key),sni", "127.0.0.15:25=$($mxAlone.Certificate),$($mxAlone.Key)") 'smtp.log'
-        Wait-Listening $network @('127.0.0.1:53', '127.0.0.1:5300', '127.0.0.1:443', '127.0.0.3:80', '127.0.0.10:25', '127.0.0.11:25', '127.0.0.12:25', '127.0.0.14:25', '127.0.0.15:25')
+        Start-NetnsProcess $network 'dotnet' @($SmtpStub, "127.0.0.10:25=$($mxGood.Certificate),$($mxGood.Key)", '127.0.0.11:25=none', "127.0.0.12:25=$($mxWrong.Certificate),$($mxWrong.Key)", "127.0.0.14:25=$($mxGood.Certificate),$($mxGood.Key),sni", "127.0.0.15:25=$($mxAlone.Certificate),$($mxAlone.Key)",
+            '127.0.0.16:25=hostile:endless-banner', '127.0.0.17:25=hostile:endless-ehlo', '127.0.0.18:25=hostile:drip') 'smtp.log'
+        Wait-Listening $network @('127.0.0.1:53', '127.0.0.1:5300', '127.0.0.1:443', '127.0.0.3:80', '127.0.0.10:25', '127.0.0.11:25', '127.0.0.12:25', '127.0.0.14:25', '127.0.0.15:25', '127.0.0.16:25', '127.0.0.17:25', '127.0.0.18:25')
     }
     catch {
         Stop-TestNetwork $network

@@ -19,6 +19,9 @@ namespace MtaSts.Checking
     /// </summary>
     internal static class SmtpProbe
     {
+        private const int MaxReplyLineOctets = 512;
+        private const int MaxReplyLines = 100;
+
         public static async Task<SmtpProbeResult> ProbeAsync(string host, Severity severity, CheckContext context, CancellationToken cancellationToken)
         {
             var addresses = await context.Dns.AddressesAsync(host, cancellationToken).ConfigureAwait(false);
@@ -108,8 +111,7 @@ namespace MtaSts.Checking
             {
                 try
                 {
-                    (result.Banner, result.StartTlsOffered) = await NetworkTimeout.Within(DialogueAsync(connection.Stream, context.Options.HelloName, cancellationToken),
-                        context.Options.Timeout, connection.Dispose, host, cancellationToken).ConfigureAwait(false);
+                    (result.Banner, result.StartTlsOffered) = await TimedDialogueAsync(connection, context.Options.HelloName, context.Options.Timeout, host, cancellationToken).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (NetworkTimeout.IsNetworkFailure(ex))
                 {
@@ -180,8 +182,7 @@ namespace MtaSts.Checking
             {
                 try
                 {
-                    var (_, offered) = await NetworkTimeout.Within(DialogueAsync(connection.Stream, context.Options.HelloName, cancellationToken),
-                        context.Options.Timeout, connection.Dispose, address.ToString(), cancellationToken).ConfigureAwait(false);
+                    var (_, offered) = await TimedDialogueAsync(connection, context.Options.HelloName, context.Options.Timeout, address.ToString(), cancellationToken).ConfigureAwait(false);
                     if (!offered)
                     {
                         return true;
@@ -202,6 +203,28 @@ namespace MtaSts.Checking
                     // The same dialogue just worked with SNI; only the name sent differs.
                     return false;
                 }
+            }
+        }
+
+        /// <summary>
+        /// The dialogue under one absolute deadline. A server that keeps talking (an endless banner, a drip of
+        /// continuation lines) is cut at the time limit even when every read completes at once: the dialogue runs on
+        /// its own task, and its reads watch the deadline.
+        /// </summary>
+        private static async Task<(string? Banner, bool StartTlsOffered)> TimedDialogueAsync(TlsConnection connection, string helloName, TimeSpan timeout, string what,
+            CancellationToken cancellationToken)
+        {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(timeout);
+            try
+            {
+                return await NetworkTimeout.Within(Task.Run(() => DialogueAsync(connection.Stream, helloName, deadline.Token), deadline.Token),
+                    timeout, connection.Dispose, what, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                connection.Dispose();
+                throw new NetworkTimeoutException(what);
             }
         }
 
@@ -245,8 +268,12 @@ namespace MtaSts.Checking
             await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>One SMTP reply, multi-line aware (RFC 5321 §4.2.1): its code and the text of each line.</summary>
-        private static async Task<(int Code, string[] Lines)> ReadReplyAsync(Stream stream, CancellationToken cancellationToken)
+        /// <summary>
+        /// One SMTP reply, multi-line aware (RFC 5321 §4.2.1): its code and the text of each line. A line is at most 512
+        /// octets with its CRLF (RFC 5321 §4.5.3.1.5) and a reply at most 100 lines, so a hostile server cannot make
+        /// the check keep what it sends.
+        /// </summary>
+        internal static async Task<(int Code, string[] Lines)> ReadReplyAsync(Stream stream, CancellationToken cancellationToken)
         {
             var lines = new System.Collections.Generic.List<string>();
             var line = new StringBuilder();
@@ -254,6 +281,7 @@ namespace MtaSts.Checking
             while (true)
             {
                 // Byte by byte, so that nothing of the TLS handshake that follows STARTTLS is read here.
+                cancellationToken.ThrowIfCancellationRequested();
                 int read = await stream.ReadAsync(one, 0, 1, cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
@@ -262,9 +290,9 @@ namespace MtaSts.Checking
 
                 if (one[0] != (byte)'\n')
                 {
-                    if (line.Length > 1000)
+                    if (line.Length >= MaxReplyLineOctets - 1)
                     {
-                        throw new InvalidDataException(Messages.Format("HttpLineTooLong", 1000));
+                        throw new InvalidDataException(Messages.Format("SmtpReplyLineTooLong", MaxReplyLineOctets));
                     }
 
                     line.Append((char)one[0]);
@@ -279,6 +307,11 @@ namespace MtaSts.Checking
                 }
 
                 lines.Add(text.Length > 4 ? text.Substring(4) : string.Empty);
+                if (lines.Count > MaxReplyLines)
+                {
+                    throw new InvalidDataException(Messages.Format("SmtpReplyTooManyLines", MaxReplyLines));
+                }
+
                 if (text.Length == 3 || text[3] != '-')
                 {
                     return (code, lines.ToArray());

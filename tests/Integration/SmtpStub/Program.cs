@@ -12,6 +12,8 @@ using System.Threading.Tasks;
 // A small SMTP listener for the integration tests: banner, EHLO, and STARTTLS with a given certificate, or no
 // STARTTLS at all. Each argument is one listener: <ip>:<port>=<certificate.pem>,<key.pem>[,sni] or <ip>:<port>=none;
 // with ',sni' the handshake fails when the client sends no SNI (what RFC 8461 §7.1 forbids an MX to do).
+// <ip>:<port>=hostile:<mode> is a hostile MX: 'endless-banner' sends 220- continuation lines as fast as the client
+// reads them, 'endless-ehlo' answers EHLO with 250- lines that never end, 'drip' sends a 220- line every 200 ms forever.
 // It accepts many sessions at once and never delivers mail.
 var listeners = new List<Task>();
 foreach (string spec in args)
@@ -19,6 +21,14 @@ foreach (string spec in args)
     int equals = spec.IndexOf('=');
     var endPoint = IPEndPoint.Parse(spec.Substring(0, equals));
     string tls = spec.Substring(equals + 1);
+    if (tls.StartsWith("hostile:", StringComparison.Ordinal))
+    {
+        var hostile = new TcpListener(endPoint);
+        hostile.Start();
+        listeners.Add(AcceptHostileAsync(hostile, tls.Substring("hostile:".Length)));
+        continue;
+    }
+
     SslStreamCertificateContext? certificate = null;
     bool requireSni = tls.EndsWith(",sni", StringComparison.Ordinal);
     if (tls != "none")
@@ -47,6 +57,46 @@ static async Task AcceptAsync(TcpListener listener, SslStreamCertificateContext?
     {
         var client = await listener.AcceptTcpClientAsync();
         _ = Task.Run(() => ServeAsync(client, certificate, requireSni));
+    }
+}
+
+static async Task AcceptHostileAsync(TcpListener listener, string mode)
+{
+    while (true)
+    {
+        var client = await listener.AcceptTcpClientAsync();
+        _ = Task.Run(() => ServeHostileAsync(client, mode));
+    }
+}
+
+static async Task ServeHostileAsync(TcpClient client, string mode)
+{
+    using (client)
+    {
+        try
+        {
+            Stream stream = client.GetStream();
+            string filler = new string('x', 400);
+            if (mode == "endless-ehlo")
+            {
+                await WriteAsync(stream, "220 stub.mtasts.test ESMTP hostile listener");
+                await ReadLineAsync(stream);
+            }
+
+            string prefix = mode == "endless-ehlo" ? "250-" : "220-";
+            byte[] line = Encoding.ASCII.GetBytes(prefix + filler + "\r\n");
+            while (true)
+            {
+                await stream.WriteAsync(line);
+                if (mode == "drip")
+                {
+                    await Task.Delay(200);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException || ex is ObjectDisposedException || ex is SocketException)
+        {
+        }
     }
 }
 
