@@ -19,6 +19,12 @@ namespace MtaSts.TlsRpt
     /// </summary>
     public static class TlsRptReportReader
     {
+        /// <summary>
+        /// The most sessions one count may report: far above any day of any sender, and low enough that the counts of
+        /// millions of reports add up without overflow. A larger count is a forged report, refused as a whole.
+        /// </summary>
+        public const long MaxSessionCount = 1_000_000_000_000;
+
         /// <summary>Receivers commonly cap reports at about 10 MB (RFC 8460 §5.2); larger input is refused.</summary>
         public const int MaxReportBytes = 10 * 1024 * 1024;
 
@@ -111,6 +117,12 @@ namespace MtaSts.TlsRpt
             var range = Member(root, "date-range", JsonKind.Object, required: true)!;
             var start = Time(range, "start-datetime");
             var end = Time(range, "end-datetime");
+            if (end < start)
+            {
+                // RFC 8460 §4.4: the report covers start-datetime to end-datetime; a reversed range covers nothing.
+                throw new ReportShapeException(Messages.Format("ReportDateRangeReversed", Format(start), Format(end)));
+            }
+
             var policiesValue = Member(root, "policies", JsonKind.Array, required: true)!;
             var policies = new List<TlsRptPolicyResult>();
             int index = 0;
@@ -243,8 +255,15 @@ namespace MtaSts.TlsRpt
                 throw new ReportShapeException(Messages.Format("ReportCountInvalid", where + "." + name, value));
             }
 
+            if (count > MaxSessionCount)
+            {
+                throw new ReportShapeException(Messages.Format("ReportCountTooLarge", where + "." + name, count, MaxSessionCount));
+            }
+
             return count;
         }
+
+        private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
         private static DateTimeOffset Time(JsonValue range, string name)
         {

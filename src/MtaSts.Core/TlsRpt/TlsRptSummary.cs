@@ -40,7 +40,7 @@ namespace MtaSts.TlsRpt
         public bool IsFor(string domain) => Comparable(domain) == Comparable(PolicyDomain);
 
         /// <summary>Failed sessions over total sessions (0 when there were none).</summary>
-        public double FailureRate => SuccessfulSessions + FailedSessions == 0 ? 0 : (double)FailedSessions / (SuccessfulSessions + FailedSessions);
+        public double FailureRate => SuccessfulSessions + (double)FailedSessions == 0 ? 0 : FailedSessions / ((double)SuccessfulSessions + FailedSessions);
 
         private static string Comparable(string name) =>
             DomainNameInput.TryNormalize(name.TrimEnd('.'), out string normalized) == null ? normalized : name.TrimEnd('.').ToLowerInvariant();
@@ -100,21 +100,24 @@ namespace MtaSts.TlsRpt
                     reporters.Add(report.OrganizationName);
                 }
 
-                successful += policy.SuccessfulSessionCount;
-                failed += policy.FailureSessionCount;
+                successful = Sum(successful, policy.SuccessfulSessionCount);
+                failed = Sum(failed, policy.FailureSessionCount);
                 bool stsPolicy = string.Equals(policy.PolicyType, "sts", StringComparison.OrdinalIgnoreCase);
                 foreach (var detail in policy.FailureDetails)
                 {
-                    byResultType[detail.ResultType] = byResultType.TryGetValue(detail.ResultType, out long n) ? n + detail.FailedSessionCount : detail.FailedSessionCount;
+                    byResultType[detail.ResultType] = Sum(byResultType.TryGetValue(detail.ResultType, out long n) ? n : 0, detail.FailedSessionCount);
                     string mx = detail.ReceivingMxHostname ?? "(no receiving-mx-hostname)";
                     AddTo(byMx, mx, detail);
                     if (stsPolicy || detail.ResultType.StartsWith("sts-", StringComparison.OrdinalIgnoreCase))
                     {
-                        stsFailed += detail.FailedSessionCount;
+                        stsFailed = Sum(stsFailed, detail.FailedSessionCount);
                         AddTo(stsByMx, mx, detail);
                     }
                 }
             }
+
+            /// <summary>Adds two counts that are never negative, stopping at long.MaxValue: a sum never wraps round to look clean.</summary>
+            internal static long Sum(long total, long count) => total > long.MaxValue - count ? long.MaxValue : total + count;
 
             public TlsRptSummary Build(string domain, DateTimeOffset from, DateTimeOffset to) =>
                 new TlsRptSummary(domain, from, to, reportIds.Count, reporters.ToList(), successful, failed, stsFailed,
@@ -129,7 +132,7 @@ namespace MtaSts.TlsRpt
                 }
 
                 entry.Types.Add(detail.ResultType);
-                counts[mx] = (entry.Sessions + detail.FailedSessionCount, entry.Types);
+                counts[mx] = (Sum(entry.Sessions, detail.FailedSessionCount), entry.Types);
             }
 
             private static List<TlsRptCount> Counts(Dictionary<string, (long Sessions, SortedSet<string> Types)> counts) =>
