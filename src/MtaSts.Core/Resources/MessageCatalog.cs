@@ -22,7 +22,23 @@ namespace MtaSts.Resources
         public string Get(string key) =>
             resources.GetString(key) ?? throw new MissingManifestResourceException($"The message '{key}' is missing from the resources.");
 
-        /// <summary>The message with this key with its {0}, {1}… placeholders filled in.</summary>
-        public string Format(string key, params object?[] args) => string.Format(CultureInfo.CurrentCulture, Get(key), args);
+        /// <summary>
+        /// The message with this key with its {0}, {1}… placeholders filled in. Every text argument goes through
+        /// <see cref="Syntax.DisplayText"/> (and is cut at 1,000 characters), so no message carries a control character
+        /// from outside, whichever path the value took.
+        /// </summary>
+        public string Format(string key, params object?[] args)
+        {
+            var shown = new object?[args.Length];
+            for (int i = 0; i < args.Length; i++)
+            {
+                object? arg = args[i];
+                shown[i] = arg == null || arg is IFormattable ? arg : Syntax.DisplayText.Escape(arg.ToString() ?? string.Empty, MaxArgumentLength);
+            }
+
+            return string.Format(CultureInfo.CurrentCulture, Get(key), shown);
+        }
+
+        private const int MaxArgumentLength = 1000;
     }
 }

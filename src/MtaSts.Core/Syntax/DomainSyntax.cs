@@ -206,24 +206,13 @@ namespace MtaSts.Syntax
         }
 
         internal static string Printable(char c) =>
-            c < 0x20 || c == 0x7F ? $"U+{(int)c:X4}" : c.ToString();
+            DisplayText.NeedsEscape(c) ? $"U+{(int)c:X4}" : c.ToString();
 
-        /// <summary>A value as an error message shows it: control characters written as \uXXXX, so a smuggled line break stays visible.</summary>
-        internal static string Shown(string? value)
-        {
-            if (value == null)
-            {
-                return "(null)";
-            }
+        /// <summary>The longest value a message repeats in full; a 10 MB id is not echoed back.</summary>
+        internal const int MaxShownLength = 200;
 
-            var text = new System.Text.StringBuilder(value.Length);
-            foreach (char c in value)
-            {
-                text.Append(c < 0x20 || c == 0x7F ? $"\\u{(int)c:X4}" : c.ToString());
-            }
-
-            return text.ToString();
-        }
+        /// <summary>A value as an error message shows it: escaped by <see cref="DisplayText"/> and shortened.</summary>
+        internal static string Shown(string? value) => value == null ? "(null)" : DisplayText.Escape(value, MaxShownLength);
 
         private static DomainProblem Classify(char c)
         {
