@@ -24,7 +24,9 @@ namespace MtaSts.Checking.Transport
         {
             var options = new LookupClientOptions((servers != null && servers.Count > 0 ? servers : SystemServers()).Select(s => new NameServer(s)).ToArray());
             options.UseCache = false;
-            options.Timeout = timeout;
+            // One retry against a lost UDP packet, each try half the limit: a server that never answers costs one
+            // -TimeoutSec, not two.
+            options.Timeout = TimeSpan.FromTicks(Math.Max(timeout.Ticks / 2, TimeSpan.FromMilliseconds(250).Ticks));
             options.Retries = 1;
             options.ThrowDnsErrors = false;
             options.UseTcpFallback = true;
