@@ -75,6 +75,7 @@ Set-Content -LiteralPath $hostileScript -Value @'
 param($ModulePath, $Zone, $StatePath)
 $ErrorActionPreference = 'Stop'
 Import-Module $ModulePath
+$null = Test-MtaStsDomain "good.$Zone" -IncludeSmtp -TimeoutSec 3   # warm-up: loading and compiling are not the deadline's
 $single = foreach ($name in 'hostilebanner', 'hostileehlo', 'hostiledrip') {
     $watch = [Diagnostics.Stopwatch]::StartNew()
     $check = Test-MtaStsDomain "$name.$Zone" -IncludeSmtp -TimeoutSec 3
