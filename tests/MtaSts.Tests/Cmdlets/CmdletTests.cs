@@ -111,8 +111,10 @@ namespace MtaSts.Tests.Cmdlets
         [Fact(DisplayName = "Long work shows progress, throttled, and removes the bar at the end")]
         public void LiveCheckProgressEndsCompleted()
         {
-            // 8 domains, 2 at a time, against a resolver that never answers: at least 4 s of work.
-            var progress = shell.InvokeForProgress("1..8 | ForEach-Object { \"d$_.example\" } | Test-MtaStsDomain -DnsServer 127.0.0.1:9 -TimeoutSec 1 -ThrottleLimit 2");
+            // 8 domains, 2 at a time, against a resolver that takes every question and never answers: about 4 s of work.
+            using var silent = new System.Net.Sockets.UdpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Loopback, 0));
+            int port = ((System.Net.IPEndPoint)silent.Client.LocalEndPoint!).Port;
+            var progress = shell.InvokeForProgress($"1..8 | ForEach-Object {{ \"d$_.example\" }} | Test-MtaStsDomain -DnsServer 127.0.0.1:{port} -TimeoutSec 1 -ThrottleLimit 2");
             Assert.NotEmpty(progress);
             Assert.Equal(System.Management.Automation.ProgressRecordType.Completed, progress[^1].RecordType);
             Assert.All(progress[..^1], p => Assert.Equal(System.Management.Automation.ProgressRecordType.Processing, p.RecordType));
