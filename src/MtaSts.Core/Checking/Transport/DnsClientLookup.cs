@@ -22,19 +22,9 @@ namespace MtaSts.Checking.Transport
 
         public DnsClientLookup(IReadOnlyList<IPEndPoint>? servers, TimeSpan timeout)
         {
-            var options = new LookupClientOptions((servers != null && servers.Count > 0 ? servers : SystemServers()).Select(s => new NameServer(s)).ToArray());
-            options.UseCache = false;
-            // One retry against a lost UDP packet, each try half the limit: a server that never answers costs one
-            // -TimeoutSec, not two.
-            options.Timeout = TimeSpan.FromTicks(Math.Max(timeout.Ticks / 2, TimeSpan.FromMilliseconds(250).Ticks));
-            options.Retries = 1;
-            options.ThrowDnsErrors = false;
-            options.UseTcpFallback = true;
-            options.ContinueOnDnsError = false;
-            options.ContinueOnEmptyResponse = false;
-            client = new LookupClient(options);
-            options.RequestDnsSecRecords = true;
-            dnssecClient = new LookupClient(options);
+            var nameServers = (servers != null && servers.Count > 0 ? servers : SystemServers()).Select(s => new NameServer(s)).ToArray();
+            client = new LookupClient(Options(nameServers, timeout, dnssecOk: false));
+            dnssecClient = new LookupClient(Options(nameServers, timeout, dnssecOk: true));
         }
 
         public async Task<DnsAnswer<IReadOnlyList<string>>> TxtAsync(string name, CancellationToken cancellationToken) =>
@@ -114,6 +104,23 @@ namespace MtaSts.Checking.Transport
 
             return new DnsAnswer<T>(DnsLookupStatus.Failed, error: Messages.Format("DnsCnameLoop", name, MaxCnameHops));
         }
+
+        private static LookupClientOptions Options(NameServer[] servers, TimeSpan timeout, bool dnssecOk) => new LookupClientOptions(servers)
+        {
+            UseCache = false,
+
+            // One retry against a lost UDP packet, each try half the limit: a server that never answers costs one
+            // -TimeoutSec, not two.
+            Timeout = TimeSpan.FromTicks(Math.Max(timeout.Ticks / 2, TimeSpan.FromMilliseconds(250).Ticks)),
+            Retries = 1,
+            ThrowDnsErrors = false,
+            UseTcpFallback = true,
+            ContinueOnDnsError = false,
+            ContinueOnEmptyResponse = false,
+
+            // The DNSSEC OK bit (RFC 4035 §3.2.1), asked for TLSA only: the resolver then reports in AD whether it validated.
+            RequestDnsSecRecords = dnssecOk,
+        };
 
         /// <summary>
         /// The system's resolvers: what the network interfaces report, else the nameserver lines of /etc/resolv.conf
