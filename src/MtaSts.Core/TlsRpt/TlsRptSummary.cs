@@ -144,6 +144,7 @@ namespace MtaSts.TlsRpt
     /// <summary>Adds reports one at a time, keeping only running totals, so any number of reports can be summarised.</summary>
     public sealed class TlsRptSummarizer
     {
+        private readonly HashSet<string> seen = new HashSet<string>(StringComparer.Ordinal);
         private readonly SortedDictionary<string, TlsRptSummary.Accumulator> domains = new SortedDictionary<string, TlsRptSummary.Accumulator>(StringComparer.OrdinalIgnoreCase);
 
         public TlsRptSummarizer(DateTimeOffset from, DateTimeOffset to)
@@ -156,11 +157,24 @@ namespace MtaSts.TlsRpt
 
         public DateTimeOffset To { get; }
 
-        /// <summary>Counts the report when its date range overlaps the period; returns whether it did.</summary>
+        /// <summary>How many reports were left out because the same report (organisation and report-id) was already counted.</summary>
+        public int DuplicatesDropped { get; private set; }
+
+        /// <summary>
+        /// Counts the report when its date range overlaps the period and the same report was not counted before; returns
+        /// whether it counted. One report often arrives twice (as .json and .json.gz, or in two mails): RFC 8460 §4.4
+        /// makes report-id unique per reporting organisation, so that pair identifies it.
+        /// </summary>
         public bool Add(TlsRptReport report)
         {
             if (report == null || report.EndDatetime <= From || report.StartDatetime >= To)
             {
+                return false;
+            }
+
+            if (report.ReportId != null && !seen.Add((report.OrganizationName ?? string.Empty) + "\n" + report.ReportId))
+            {
+                DuplicatesDropped++;
                 return false;
             }
 

@@ -66,9 +66,14 @@ namespace MtaSts.PowerShell.Commands
             foreach (var report in InputObject)
             {
                 received++;
-                if (summarizer!.Add(report))
+                int duplicates = summarizer!.DuplicatesDropped;
+                if (summarizer.Add(report))
                 {
                     counted++;
+                }
+                else if (summarizer.DuplicatesDropped > duplicates && VerboseWanted)
+                {
+                    WriteVerbose(Messages.Format("SummaryDuplicateDropped", report.ReportId, report.OrganizationName, report.Source));
                 }
             }
         }

@@ -64,5 +64,23 @@ namespace MtaSts.Tests.Core
             Assert.Null(result.Value);
             Assert.Contains("date-range", result.Error!.Message, StringComparison.Ordinal);
         }
+
+        [Fact(DisplayName = "RFC 8460 §4.4: the same report delivered twice (.json and .json.gz) is counted once")]
+        public void TheSameReportTwiceIsCountedOnce()
+        {
+            var asJson = TlsRptReportReader.Read(Encoding.UTF8.GetBytes(Example), "report.json").Value!;
+            var asGzip = TlsRptReportReader.Read(Encoding.UTF8.GetBytes(Example), "report.json.gz").Value!;
+            var other = Read(Forged("1", "another-report")).Value!;
+            var summarizer = new TlsRptSummarizer(From, To);
+
+            Assert.True(summarizer.Add(asJson));
+            Assert.False(summarizer.Add(asGzip));
+            Assert.True(summarizer.Add(other));
+
+            var summary = summarizer.Build().Single();
+            Assert.Equal(1, summarizer.DuplicatesDropped);
+            Assert.Equal(2, summary.ReportCount);
+            Assert.Equal(303 + 3, summary.StsFailedSessions);
+        }
     }
 }
