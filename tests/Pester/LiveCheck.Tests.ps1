@@ -47,6 +47,20 @@ Describe 'Test-MtaStsDomain without an answering resolver' {
         $fresh = Join-Path $TestDrive 'fresh.json'
         Test-MtaStsDomain example.com -StatePath $fresh @dead | Out-Null
         (Get-Content -Raw $fresh | ConvertFrom-Json).version | Should -Be 1
+        (Get-Content -Raw $fresh | ConvertFrom-Json).format | Should -Be 'MtaSts.PolicyState'
+    }
+
+    It 'never takes another program''s JSON, an array or a folder for its state file, and leaves them as they were' {
+        $package = Join-Path $TestDrive 'package.json'
+        Set-Content $package '{ "name": "site", "version": "1.0.0" }'
+        $array = Join-Path $TestDrive 'array.json'
+        Set-Content $array '[1,2,3]'
+        foreach ($path in $package, $array) {
+            $before = Get-Content -Raw $path
+            { Test-MtaStsDomain example.com -StatePath $path @dead } | Should -Throw -ErrorId 'MtaStsStateFileInvalid,MtaSts.PowerShell.Commands.TestMtaStsDomainCommand' -ExpectedMessage '*MtaSts.PolicyState*'
+            Get-Content -Raw $path | Should -Be $before
+        }
+        { Test-MtaStsDomain example.com -StatePath $TestDrive @dead } | Should -Throw -ErrorId 'MtaStsStateFileInvalid,MtaSts.PowerShell.Commands.TestMtaStsDomainCommand' -ExpectedMessage '*folder*'
     }
 
     It 'accepts IPv4 and IPv6 resolvers with ports, and refuses names' {

@@ -17,11 +17,27 @@ namespace MtaSts.Checking
         private readonly Dictionary<string, PolicyState> states = new Dictionary<string, PolicyState>(StringComparer.OrdinalIgnoreCase);
         private readonly object gate = new object();
 
-        /// <summary>Reads the store from its JSON text; throws <see cref="JsonParseException"/> or <see cref="FormatException"/> when it is damaged.</summary>
+        /// <summary>The member that marks a file as this store's, so that no other JSON file is ever taken for one and overwritten.</summary>
+        public const string FormatMarker = "MtaSts.PolicyState";
+
+        /// <summary>
+        /// Reads the store from its JSON text; throws <see cref="JsonParseException"/> or <see cref="FormatException"/>
+        /// when it is damaged or is not a state file at all (another program's JSON, an array).
+        /// </summary>
         public static PolicyStateStore FromJson(string json)
         {
             var store = new PolicyStateStore();
-            var domains = JsonParser.Parse(json)["domains"];
+            var root = JsonParser.Parse(json);
+            var domains = root.Kind == JsonKind.Object ? root["domains"] : null;
+            bool marked = root.Kind == JsonKind.Object && root["format"]?.Text == FormatMarker;
+
+            // Files written before the marker existed have version 1 and a domains object; anything else is not ours.
+            bool legacy = domains?.Kind == JsonKind.Object && root["version"]?.ToString() == "1";
+            if (!marked && !legacy)
+            {
+                throw new FormatException(Resources.Messages.Format("StateNotOurs", FormatMarker));
+            }
+
             foreach (var member in domains?.Members ?? Array.Empty<KeyValuePair<string, JsonValue>>())
             {
                 string? id = member.Value["id"]?.Text;
@@ -57,7 +73,7 @@ namespace MtaSts.Checking
 
         public string ToJson()
         {
-            var json = new StringBuilder("{\n  \"version\": 1,\n  \"domains\": {");
+            var json = new StringBuilder("{\n  \"format\": \"" + FormatMarker + "\",\n  \"version\": 1,\n  \"domains\": {");
             lock (gate)
             {
                 bool first = true;

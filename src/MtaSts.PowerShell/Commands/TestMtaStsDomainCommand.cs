@@ -41,6 +41,12 @@ namespace MtaSts.PowerShell.Commands
             statePath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(StatePath);
             try
             {
+                // Checked before the run, so that a path that cannot take the file fails now and not after every check.
+                if (Directory.Exists(statePath))
+                {
+                    throw new IOException(Messages.Format("StateIsFolder", statePath));
+                }
+
                 state = File.Exists(statePath) ? PolicyStateStore.FromJson(File.ReadAllText(statePath)) : new PolicyStateStore();
                 WriteVerbose(Messages.Format(File.Exists(statePath) ? "StateLoaded" : "StateNew", statePath));
             }
