@@ -200,7 +200,7 @@ namespace MtaSts.Checking
                 findings.Add(new Finding(ErrorCodes.CertificateExpired, severity, Messages.Format("CertificateChainExpired", hostName), section, Target: hostName));
             }
 
-            if (chainLength == 1 && leaf.SubjectName.RawData.SequenceEqual(leaf.IssuerName.RawData) && !rootIsExtra)
+            if (chainLength == 1 && IsSelfIssued(leaf) && !rootIsExtra)
             {
                 findings.Add(new Finding(ErrorCodes.CertificateSelfSigned, severity, Messages.Format("CertificateSelfSigned", hostName), section, Target: hostName));
             }
@@ -232,8 +232,7 @@ namespace MtaSts.Checking
             for (int i = 1; i < chain.ChainElements.Count; i++)
             {
                 var certificate = chain.ChainElements[i].Certificate;
-                bool selfSigned = certificate.SubjectName.RawData.SequenceEqual(certificate.IssuerName.RawData);
-                if (!selfSigned && !known.Contains(certificate.Thumbprint))
+                if (!IsSelfIssued(certificate) && !known.Contains(certificate.Thumbprint))
                 {
                     return certificate;
                 }
@@ -241,6 +240,9 @@ namespace MtaSts.Checking
 
             return null;
         }
+
+        /// <summary>Subject and issuer are the same name: a root, or a self-signed leaf.</summary>
+        private static bool IsSelfIssued(X509Certificate2 certificate) => certificate.SubjectName.RawData.SequenceEqual(certificate.IssuerName.RawData);
 
         private static bool GlobMatches(string pattern, string label)
         {

@@ -103,7 +103,7 @@ namespace MtaSts.PowerShell.Commands
         private void ReportProgress(string file, int index, int total)
         {
             progress ??= new ProgressReporter(this, Messages.Get("ReportProgressActivity"));
-            progress.Report(Messages.Format("ReportProgressStatus", filesRead), file, total > 0 ? (int)(100L * index / total) : -1);
+            progress.Report(() => Messages.Format("ReportProgressStatus", filesRead), file, total > 0 ? (int)(100L * index / total) : -1);
         }
     }
 }

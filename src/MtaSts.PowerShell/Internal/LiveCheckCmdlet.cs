@@ -210,7 +210,7 @@ namespace MtaSts.PowerShell.Internal
             if (submitted > 1)
             {
                 progress ??= new ProgressReporter(this, Messages.Get("CheckProgressActivity"));
-                progress.Report(Messages.Format("CheckProgressStatus", finished, submitted), done.Domain);
+                progress.Report(() => Messages.Format("CheckProgressStatus", finished, submitted), done.Domain);
             }
         }
 

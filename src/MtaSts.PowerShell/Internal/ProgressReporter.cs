@@ -1,3 +1,4 @@
+using System;
 using System.Diagnostics;
 using System.Management.Automation;
 using MtaSts.PowerShell.Resources;
@@ -23,8 +24,11 @@ namespace MtaSts.PowerShell.Internal
             this.activity = activity;
         }
 
-        /// <summary>Shows <paramref name="status"/> unless the bar was updated less than 200 ms ago.</summary>
-        public void Report(string status, string? currentOperation = null, int percentComplete = -1)
+        /// <summary>
+        /// Shows the status unless the bar was updated less than 200 ms ago. The status is built only when it is shown:
+        /// the callers report once per domain or file, and most reports are skipped.
+        /// </summary>
+        public void Report(Func<string> status, string? currentOperation = null, int percentComplete = -1)
         {
             if (sinceLast.ElapsedMilliseconds < IntervalMilliseconds)
             {
@@ -33,7 +37,7 @@ namespace MtaSts.PowerShell.Internal
 
             sinceLast.Restart();
             shown = true;
-            cmdlet.WriteProgress(new ProgressRecord(1, activity, status) { CurrentOperation = currentOperation, PercentComplete = percentComplete });
+            cmdlet.WriteProgress(new ProgressRecord(1, activity, status()) { CurrentOperation = currentOperation, PercentComplete = percentComplete });
         }
 
         /// <summary>Removes the bar, if it was shown.</summary>
