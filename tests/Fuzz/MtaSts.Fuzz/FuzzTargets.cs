@@ -1,0 +1,105 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+using System.Threading;
+using MtaSts.Checking;
+using MtaSts.Checking.Transport;
+using MtaSts.Policy;
+using MtaSts.Records;
+using MtaSts.TlsRpt;
+
+namespace MtaSts.Fuzz
+{
+    /// <summary>
+    /// One entry per parser that reads what strangers send. A target returns normally for any input it refuses the
+    /// documented way; every other exception (and a parse that cannot read back what it accepted) is a finding.
+    /// </summary>
+    internal static class FuzzTargets
+    {
+        public static readonly IReadOnlyDictionary<string, Action<byte[]>> All = new Dictionary<string, Action<byte[]>>
+        {
+            ["policy"] = Policy,
+            ["sts-txt"] = StsTxt,
+            ["tlsrpt-txt"] = TlsRptTxt,
+            ["report"] = Report,
+            ["mime"] = Mime,
+            ["smtp-reply"] = SmtpReply,
+            ["http-response"] = HttpReply,
+        };
+
+        private static void Policy(byte[] input)
+        {
+            var result = PolicyParser.Parse(input);
+            if (result.Success)
+            {
+                ReadBack("policy", PolicyParser.Parse(result.Value!.Text).Success, result.Value.Text);
+            }
+        }
+
+        private static void StsTxt(byte[] input)
+        {
+            var result = TxtRecordParser.ParseMtaSts(Text(input));
+            if (result.Success)
+            {
+                ReadBack("TXT record", TxtRecordParser.ParseMtaSts(result.Value!.Value).Success, result.Value.Value);
+            }
+        }
+
+        private static void TlsRptTxt(byte[] input)
+        {
+            var result = TlsRptRecordParser.Parse(Text(input));
+            if (result.Success)
+            {
+                ReadBack("TLS-RPT record", TlsRptRecordParser.Parse(result.Value!.Value).Success, result.Value.Value);
+            }
+        }
+
+        private static void Report(byte[] input) => TlsRptReportReader.Read(input, "fuzz");
+
+        private static void Mime(byte[] input) => MimeReportExtractor.Extract(input, out _);
+
+        private static void SmtpReply(byte[] input)
+        {
+            using var stream = new ScriptedStream(input);
+            try
+            {
+                while (true)
+                {
+                    SmtpProbe.ReadReplyAsync(stream, CancellationToken.None).GetAwaiter().GetResult();
+                }
+            }
+            catch (InvalidDataException)
+            {
+            }
+            catch (IOException)
+            {
+                // The end of the script: the server closed the connection.
+            }
+        }
+
+        private static void HttpReply(byte[] input)
+        {
+            using var stream = new ScriptedStream(input);
+            try
+            {
+                HttpResponse.GetAsync(stream, "mta-sts.example.com", "/.well-known/mta-sts.txt", 64 * 1024, CancellationToken.None)
+                    .GetAwaiter().GetResult();
+            }
+            catch (InvalidDataException)
+            {
+            }
+        }
+
+        /// <summary>Text as DNS and the command line hand it over: any Unicode, invalid UTF-8 as U+FFFD.</summary>
+        private static string Text(byte[] input) => Encoding.UTF8.GetString(input);
+
+        private static void ReadBack(string what, bool success, string text)
+        {
+            if (!success)
+            {
+                throw new InvalidOperationException($"The {what} was accepted but its own text does not parse: {text}");
+            }
+        }
+    }
+}
