@@ -194,6 +194,10 @@ Describe 'Test-MtaStsDomain against real servers' -Skip:$skip {
         $results['driftRuns'].State | Should -Match '"drift\.mtasts\.test": \{ "id": "20260101000000Z", "sha256": "[0-9a-f]{64}"'
     }
 
+    It 'keeps the domains of every run when four runs share one -StatePath at the same time' {
+        $results['sharedState'] | Should -Be @(1..20 | ForEach-Object { "d$_.bulk.test" })
+    }
+
     It 'binds domains from Get-Content lines and from Import-Csv rows' {
         $results['pipeline'].Lines | Should -Be @('example.com=Pass', 'good.mtasts.test=Pass', 'testing.mtasts.test=Warn')
         $results['pipeline'].Rows | Should -Be @('good.mtasts.test=Pass', 'notxt.mtasts.test=Fail')

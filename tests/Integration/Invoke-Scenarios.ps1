@@ -146,6 +146,16 @@ $policyFile = Join-Path $network.WebRoot 'drift/.well-known/mta-sts.txt'
 $second = Test-MtaStsDomain "drift.$zone" -StatePath $state
 $results['driftRuns'] = [ordered]@{ First = ConvertTo-Summary $first; Second = ConvertTo-Summary $second; State = (Get-Content -Raw $state) }
 
+# Runs that share one state file at the same time: four runs of five domains each, in runspaces of one process (the
+# lock is per open file, so they contend as separate processes would). Each must keep what it saw.
+$shared = Join-Path $network.Folder 'shared-state.json'
+$null = 0..3 | ForEach-Object -ThrottleLimit 4 -Parallel {
+    Import-Module $using:ModulePath
+    $first = $_ * 5 + 1
+    $first..($first + 4) | ForEach-Object { "d$_.bulk.test" } | Test-MtaStsDomain -StatePath $using:shared -TimeoutSec 3
+}
+$results['sharedState'] = @((Get-Content -Raw $shared | ConvertFrom-Json -AsHashtable).domains.Keys | Sort-Object { [int]($_ -replace '\D') })
+
 # Pipeline input: Get-Content lines and Import-Csv rows.
 $sandbox = New-Item -ItemType Directory -Force (Join-Path $network.Folder 'sandbox')
 Set-Content (Join-Path $sandbox 'domains.txt') -Value "good.$zone", "testing.$zone", 'example.com'

@@ -15,6 +15,7 @@ namespace MtaSts.Checking
     public sealed class PolicyStateStore
     {
         private readonly Dictionary<string, PolicyState> states = new Dictionary<string, PolicyState>(StringComparer.OrdinalIgnoreCase);
+        private readonly HashSet<string> changed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         private readonly object gate = new object();
 
         /// <summary>The member that marks a file as this store's, so that no other JSON file is ever taken for one and overwritten.</summary>
@@ -68,7 +69,39 @@ namespace MtaSts.Checking
             lock (gate)
             {
                 states[domain] = state;
+                changed.Add(domain);
             }
+        }
+
+        /// <summary>
+        /// The store as it should be saved when another run may have saved the same file since this one read it: what
+        /// is in <paramref name="saved"/> (the file as it is now), with the domains this run checked. Where both runs saw
+        /// a domain, the later sighting wins.
+        /// </summary>
+        public PolicyStateStore MergedInto(PolicyStateStore saved)
+        {
+            var merged = new PolicyStateStore();
+            lock (saved.gate)
+            {
+                foreach (var pair in saved.states)
+                {
+                    merged.states[pair.Key] = pair.Value;
+                }
+            }
+
+            lock (gate)
+            {
+                foreach (string domain in changed)
+                {
+                    var mine = states[domain];
+                    if (!merged.states.TryGetValue(domain, out var theirs) || theirs.Seen <= mine.Seen)
+                    {
+                        merged.states[domain] = mine;
+                    }
+                }
+            }
+
+            return merged;
         }
 
         public string ToJson()

@@ -144,7 +144,7 @@ namespace MtaSts.TlsRpt
     /// <summary>Adds reports one at a time, keeping only running totals, so any number of reports can be summarised.</summary>
     public sealed class TlsRptSummarizer
     {
-        private readonly HashSet<string> seen = new HashSet<string>(StringComparer.Ordinal);
+        private readonly ReportDeduplicator copies = new ReportDeduplicator();
         private readonly SortedDictionary<string, TlsRptSummary.Accumulator> domains = new SortedDictionary<string, TlsRptSummary.Accumulator>(StringComparer.OrdinalIgnoreCase);
 
         public TlsRptSummarizer(DateTimeOffset from, DateTimeOffset to)
@@ -158,7 +158,7 @@ namespace MtaSts.TlsRpt
         public DateTimeOffset To { get; }
 
         /// <summary>How many reports were left out because the same report (organisation and report-id) was already counted.</summary>
-        public int DuplicatesDropped { get; private set; }
+        public int DuplicatesDropped => copies.Dropped;
 
         /// <summary>
         /// Counts the report when its date range overlaps the period and the same report was not counted before; returns
@@ -172,9 +172,8 @@ namespace MtaSts.TlsRpt
                 return false;
             }
 
-            if (report.ReportId != null && !seen.Add((report.OrganizationName ?? string.Empty) + "\n" + report.ReportId))
+            if (!copies.IsFirst(report))
             {
-                DuplicatesDropped++;
                 return false;
             }
 

@@ -118,7 +118,7 @@ namespace MtaSts.PowerShell.Commands
         private static bool Unchanged(string target, byte[] bytes)
         {
             var info = new FileInfo(target);
-            return info.Length == bytes.Length && AtomicFile.ReadCapped(target, bytes.Length).SequenceEqual(bytes);
+            return info.Length == bytes.Length && RegularFile.ReadCapped(target, bytes.Length).SequenceEqual(bytes);
         }
 
         private void Emit(string target)

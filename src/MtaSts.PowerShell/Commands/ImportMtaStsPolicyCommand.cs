@@ -36,7 +36,7 @@ namespace MtaSts.PowerShell.Commands
             byte[] bytes;
             try
             {
-                bytes = AtomicFile.ReadCapped(file, PolicyParser.MaxPolicyBytes);
+                bytes = RegularFile.ReadCapped(file, PolicyParser.MaxPolicyBytes);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {

@@ -12,15 +12,17 @@ namespace MtaSts.PowerShell.Commands
     /// <summary>
     /// Import-TlsRptReport: reads TLS-RPT reports as they are delivered (JSON, gzip of JSON, or mail messages
     /// carrying either, RFC 8460 §5) from files and folders (*.json, *.gz, *.eml), one typed object per report,
-    /// streamed: each file is read, written out and let go. A bad, truncated or oversized file is reported and
-    /// the others go on.
+    /// streamed: each file is read, written out and let go. A bad, truncated or oversized file, or one that is
+    /// not a regular file, is reported and the others go on; a second copy of a report is left out.
     /// </summary>
     [Cmdlet(VerbsData.Import, "TlsRptReport", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(TlsRptReport))]
     public sealed class ImportTlsRptReportCommand : ImportCmdlet
     {
-        private static readonly string[] ReportPatterns = { "*.json", "*.gz", "*.eml" };
+        private static readonly string[] ReportExtensions = { ".json", ".gz", ".eml" };
 
+        private readonly ReportDeduplicator copies = new ReportDeduplicator();
+        private FolderWalker? walker;
         private ProgressReporter? progress;
         private int filesRead;
 
@@ -30,6 +32,7 @@ namespace MtaSts.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
+            walker ??= new FolderWalker((path, ex) => WriteError(IoError(ex, "TlsRptReportReadFailed", ErrorCategory.ReadError, path)));
             foreach (string path in ResolvePaths())
             {
                 if (!Directory.Exists(path))
@@ -38,22 +41,7 @@ namespace MtaSts.PowerShell.Commands
                     continue;
                 }
 
-                var files = new List<string>();
-                var option = Recurse ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly;
-                try
-                {
-                    foreach (string pattern in ReportPatterns)
-                    {
-                        files.AddRange(Directory.EnumerateFiles(path, pattern, option));
-                    }
-                }
-                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
-                {
-                    WriteError(IoError(ex, "TlsRptReportReadFailed", ErrorCategory.ReadError, path));
-                    continue;
-                }
-
-                files.Sort(StringComparer.Ordinal);
+                var files = walker.Files(path, Recurse, IsReportName);
                 for (int i = 0; i < files.Count; i++)
                 {
                     Import(files[i], i, files.Count);
@@ -75,16 +63,7 @@ namespace MtaSts.PowerShell.Commands
             byte[] bytes;
             try
             {
-                var info = new FileInfo(file);
-                if (info.Length > TlsRptReportReader.MaxReportBytes)
-                {
-                    WriteFinding(new Finding(ErrorCodes.TlsRptReportTooLarge, Severity.Error,
-                        Messages.Format("ReportFileTooLarge", file, info.Length),
-                        "RFC 8460 §5.2", Target: file), ErrorCategory.InvalidData, file);
-                    return;
-                }
-
-                bytes = File.ReadAllBytes(file);
+                bytes = RegularFile.ReadCapped(file, TlsRptReportReader.MaxReportBytes);
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
@@ -93,12 +72,32 @@ namespace MtaSts.PowerShell.Commands
                 return;
             }
 
+            if (bytes.Length > TlsRptReportReader.MaxReportBytes)
+            {
+                long size = Math.Max(bytes.Length, new FileInfo(file).Length);
+                WriteFinding(new Finding(ErrorCodes.TlsRptReportTooLarge, Severity.Error, Messages.Format("ReportFileTooLarge", file, size),
+                    "RFC 8460 §5.2", Target: file), ErrorCategory.InvalidData, file);
+                return;
+            }
+
             var report = WriteParseResult(TlsRptReportReader.Read(bytes, file), file, file);
-            if (report != null)
+            if (report == null)
+            {
+                return;
+            }
+
+            if (copies.IsFirst(report))
             {
                 WriteObject(report);
             }
+            else if (VerboseWanted)
+            {
+                WriteVerbose(Messages.Format("ReportDuplicateDropped", report.ReportId, report.OrganizationName, file));
+            }
         }
+
+        private static bool IsReportName(string name) =>
+            Array.Exists(ReportExtensions, extension => name.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
 
         private void ReportProgress(string file, int index, int total)
         {

@@ -42,13 +42,9 @@ namespace MtaSts.PowerShell.Commands
             try
             {
                 // Checked before the run, so that a path that cannot take the file fails now and not after every check.
-                if (Directory.Exists(statePath))
-                {
-                    throw new IOException(Messages.Format("StateIsFolder", statePath));
-                }
-
-                state = File.Exists(statePath) ? PolicyStateStore.FromJson(File.ReadAllText(statePath)) : new PolicyStateStore();
-                WriteVerbose(Messages.Format(File.Exists(statePath) ? "StateLoaded" : "StateNew", statePath));
+                bool exists = File.Exists(statePath);
+                state = PolicyStateFile.Read(statePath);
+                WriteVerbose(Messages.Format(exists ? "StateLoaded" : "StateNew", statePath));
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is JsonParseException || ex is FormatException)
             {
@@ -89,9 +85,9 @@ namespace MtaSts.PowerShell.Commands
 
             try
             {
-                AtomicFile.Write(statePath, System.Text.Encoding.UTF8.GetBytes(state.ToJson()));
+                PolicyStateFile.Save(statePath, state);
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is JsonParseException || ex is FormatException)
             {
                 WriteError(IoError(ex, "MtaStsStateFileWriteFailed", ErrorCategory.WriteError, statePath));
             }

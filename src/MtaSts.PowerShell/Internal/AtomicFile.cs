@@ -40,29 +40,5 @@ namespace MtaSts.PowerShell.Internal
                 }
             }
         }
-
-        /// <summary>Reads at most <paramref name="limit"/> + 1 bytes, so a caller can tell a file is too large without reading it all.</summary>
-        public static byte[] ReadCapped(string path, int limit)
-        {
-            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
-            {
-                var buffer = new byte[(int)Math.Min(stream.Length, limit) + 1];
-                int total = 0;
-                int read;
-                while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
-                {
-                    total += read;
-                }
-
-                if (total == buffer.Length)
-                {
-                    return buffer;
-                }
-
-                var exact = new byte[total];
-                Array.Copy(buffer, exact, total);
-                return exact;
-            }
-        }
     }
 }

@@ -147,6 +147,38 @@ namespace MtaSts.Tests.Checking
             Assert.Throws<FormatException>(() => PolicyStateStore.FromJson("{\"domains\": {\"a.example\": {\"id\": \"1\"}}}"));
         }
 
+        [Fact]
+        public void ASaveMergesWithWhatAnotherRunSavedMeanwhile()
+        {
+            // Both runs read an empty file; the other saved first. Its domain stays, this run's domains are added, and
+            // for a domain both saw, the later sighting wins.
+            var mine = new PolicyStateStore();
+            mine.Set("a.example", new PolicyState("1", new string('a', 64), Now));
+            mine.Set("both.example", new PolicyState("old", new string('b', 64), Now));
+            var saved = new PolicyStateStore();
+            saved.Set("b.example", new PolicyState("2", new string('c', 64), Now));
+            saved.Set("both.example", new PolicyState("new", new string('d', 64), Now.AddMinutes(1)));
+
+            var merged = PolicyStateStore.FromJson(mine.MergedInto(PolicyStateStore.FromJson(saved.ToJson())).ToJson());
+
+            Assert.Equal("1", merged.Get("a.example")!.Id);
+            Assert.Equal("2", merged.Get("b.example")!.Id);
+            Assert.Equal("new", merged.Get("both.example")!.Id);
+        }
+
+        [Fact]
+        public void ASaveKeepsOnlyWhatThisRunSawOverTheFile()
+        {
+            // A domain this run only read from the file must not overwrite a newer state another run saved for it.
+            var old = new PolicyStateStore();
+            old.Set("c.example", new PolicyState("old", new string('a', 64), Now));
+            var mine = PolicyStateStore.FromJson(old.ToJson());
+            var saved = new PolicyStateStore();
+            saved.Set("c.example", new PolicyState("new", new string('b', 64), Now.AddMinutes(-5)));
+
+            Assert.Equal("new", mine.MergedInto(saved).Get("c.example")!.Id);
+        }
+
         private static async Task<(bool Ok, System.Collections.Generic.List<Finding> Findings, string Body)> Judge(string response)
         {
             var stream = new ScriptedStream(Encoding.ASCII.GetBytes(response));

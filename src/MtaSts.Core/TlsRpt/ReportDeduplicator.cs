@@ -1,0 +1,30 @@
+using System;
+using System.Collections.Generic;
+
+namespace MtaSts.TlsRpt
+{
+    /// <summary>
+    /// Tells the first copy of a report from later ones. One report often arrives twice (as .json and .json.gz, in two
+    /// mails, or read again from the same mailbox); RFC 8460 §4.4 makes report-id unique per reporting organisation,
+    /// so that pair identifies it. A report without a report-id cannot be matched and always counts.
+    /// </summary>
+    public sealed class ReportDeduplicator
+    {
+        private readonly HashSet<string> seen = new HashSet<string>(StringComparer.Ordinal);
+
+        /// <summary>How many copies were seen after the first.</summary>
+        public int Dropped { get; private set; }
+
+        /// <summary>True for the first copy of a report; false (and counted in <see cref="Dropped"/>) for a later one.</summary>
+        public bool IsFirst(TlsRptReport report)
+        {
+            if (report.ReportId == null || seen.Add((report.OrganizationName ?? string.Empty) + "\n" + report.ReportId))
+            {
+                return true;
+            }
+
+            Dropped++;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+
+namespace MtaSts.PowerShell.Internal
+{
+    /// <summary>
+    /// Lists the files in folders as a user means them: each real folder and each real file once, however many links
+    /// lead there, so a link back to a parent ends instead of repeating or exhausting memory. Names are taken in
+    /// ordinal order, a folder's files before its subfolders. What cannot be listed is reported and skipped.
+    /// </summary>
+    internal sealed class FolderWalker
+    {
+        private const int MaxDepth = 64;
+
+        private static readonly StringComparer PathComparer =
+            RuntimeInformation.IsOSPlatform(OSPlatform.Windows) || RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+
+        private readonly HashSet<string> folders = new HashSet<string>(PathComparer);
+        private readonly HashSet<string> files = new HashSet<string>(PathComparer);
+        private readonly Action<string, Exception> skipped;
+
+        /// <param name="skipped">Told of each entry that could not be listed or followed, with the reason.</param>
+        public FolderWalker(Action<string, Exception> skipped) => this.skipped = skipped;
+
+        /// <summary>The files in <paramref name="folder"/> (and below it with <paramref name="recurse"/>) whose names <paramref name="wanted"/> accepts.</summary>
+        public List<string> Files(string folder, bool recurse, Func<string, bool> wanted)
+        {
+            var found = new List<string>();
+            string? real = RealPath(new DirectoryInfo(folder));
+            if (real != null)
+            {
+                Walk(folder, real, recurse, wanted, found, 0);
+            }
+
+            return found;
+        }
+
+        private void Walk(string shown, string real, bool recurse, Func<string, bool> wanted, List<string> found, int depth)
+        {
+            if (!folders.Add(real))
+            {
+                return;
+            }
+
+            FileSystemInfo[] entries;
+            try
+            {
+                entries = new DirectoryInfo(shown).GetFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToArray();
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                skipped(shown, ex);
+                return;
+            }
+
+            foreach (var file in entries.Where(e => !(e is DirectoryInfo) && wanted(e.Name)))
+            {
+                string? target = RealPath(file);
+                if (target != null && files.Add(target))
+                {
+                    found.Add(file.FullName);
+                }
+            }
+
+            if (!recurse || depth >= MaxDepth)
+            {
+                return;
+            }
+
+            foreach (var subfolder in entries.OfType<DirectoryInfo>())
+            {
+                string? target = RealPath(subfolder);
+                if (target != null)
+                {
+                    Walk(subfolder.FullName, target, recurse, wanted, found, depth + 1);
+                }
+            }
+        }
+
+        /// <summary>The path an entry stands for once its links are followed; null (and reported) when that fails.</summary>
+        private string? RealPath(FileSystemInfo entry)
+        {
+            try
+            {
+#if NET
+                if (entry.LinkTarget != null)
+                {
+                    var target = entry.ResolveLinkTarget(returnFinalTarget: true);
+                    return target == null ? null : Normal(target.FullName);
+                }
+#else
+                // Without a way to resolve links, a linked folder is not entered (a junction can point at a parent).
+                if (entry is DirectoryInfo && (entry.Attributes & FileAttributes.ReparsePoint) != 0)
+                {
+                    return null;
+                }
+#endif
+                return Normal(entry.FullName);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                skipped(entry.FullName, ex);
+                return null;
+            }
+        }
+
+        private static string Normal(string path)
+        {
+            string full = Path.GetFullPath(path);
+            return full.Length > 1 ? full.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) : full;
+        }
+    }
+}

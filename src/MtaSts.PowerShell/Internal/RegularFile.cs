@@ -1,0 +1,101 @@
+using System;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Text;
+using MtaSts.PowerShell.Resources;
+
+namespace MtaSts.PowerShell.Internal
+{
+    /// <summary>
+    /// Reads user-named files as untrusted input: only regular files (a FIFO would block the open for ever, a device
+    /// can stream without end), and never more than a cap, whatever size the file claims.
+    /// </summary>
+    internal static class RegularFile
+    {
+        private const int FileTypeMask = 0xF000;
+        private const int RegularType = 0x8000;
+        private static bool statUnavailable;
+
+        /// <summary>
+        /// Why the path may not be read, or null when it names a regular file after its links are followed (or does not
+        /// exist, which the open then reports).
+        /// </summary>
+        public static string? Problem(string path)
+        {
+            if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows) || statUnavailable)
+            {
+                return null;
+            }
+
+            int? mode = UnixMode(path);
+            if (mode == null || (mode.Value & FileTypeMask) == RegularType)
+            {
+                return null;
+            }
+
+            string kind = (mode.Value & FileTypeMask) switch
+            {
+                0x1000 => "FileKindFifo",
+                0x2000 => "FileKindCharacterDevice",
+                0x4000 => "FileKindFolder",
+                0x6000 => "FileKindBlockDevice",
+                0xC000 => "FileKindSocket",
+                _ => "FileKindSpecial",
+            };
+            return Messages.Format("NotRegularFile", path, Messages.Get(kind));
+        }
+
+        /// <summary>
+        /// At most <paramref name="limit"/> + 1 bytes of a regular file, so a caller can tell that it is too large
+        /// without reading it all; an <see cref="IOException"/> for anything that is not a regular file.
+        /// </summary>
+        public static byte[] ReadCapped(string path, int limit)
+        {
+            string? problem = Problem(path);
+            if (problem != null)
+            {
+                throw new IOException(problem);
+            }
+
+            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            {
+                var buffer = new byte[(int)Math.Min(Math.Max(stream.Length, 4096), (long)limit + 1)];
+                int total = 0;
+                int read;
+                while (total < limit + 1 && (read = stream.Read(buffer, total, buffer.Length - total)) > 0)
+                {
+                    total += read;
+                    if (total == buffer.Length && total < limit + 1)
+                    {
+                        // The file grew, or claimed no size (as /proc files do): grow up to the cap, never past it.
+                        Array.Resize(ref buffer, (int)Math.Min(2L * buffer.Length, (long)limit + 1));
+                    }
+                }
+
+                Array.Resize(ref buffer, total);
+                return buffer;
+            }
+        }
+
+        /// <summary>The st_mode of the file a path names, links followed, through the runtime's own stat shim.</summary>
+        private static int? UnixMode(string path)
+        {
+            // The runtime's FileStatus starts with two int32s, Flags and Mode; the rest of it is not read, and the buffer
+            // leaves room for the fields later runtimes add.
+            var status = new byte[512];
+            byte[] name = Encoding.UTF8.GetBytes(path + "\0");
+            try
+            {
+                return SystemNativeStat(name, status) == 0 ? BitConverter.ToInt32(status, 4) : (int?)null;
+            }
+            catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
+            {
+                statUnavailable = true;
+                return null;
+            }
+        }
+
+        [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat")]
+        private static extern int SystemNativeStat(byte[] path, [Out] byte[] status);
+    }
+}
