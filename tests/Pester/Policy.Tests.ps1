@@ -40,6 +40,41 @@ Describe 'New-MtaStsPolicy' {
         ('a.example.com', 'b.example.com', 'a.example.com' | New-MtaStsPolicy).Mx.Value | Should -Be @('a.example.com', 'b.example.com')
     }
 
+    It 'takes a real DnsClient MxRecord by its Exchange name, not its text' {
+        Add-Type -Path (Join-Path $env:MTASTS_NUGET_PACKAGES 'dnsclient/1.6.1/lib/netstandard2.0/DnsClient.dll')
+        $info = [DnsClient.Protocol.ResourceRecordInfo]::new('example.com.', [DnsClient.Protocol.ResourceRecordType]::MX, [DnsClient.QueryClass]::IN, 300, 0)
+        $record = [DnsClient.Protocol.MxRecord]::new($info, 10, [DnsClient.DnsString]::Parse('mx1.example.com.'))
+        ($record | New-MtaStsPolicy).Mx.Value | Should -Be 'mx1.example.com'
+    }
+
+    It 'keeps the MX list of a piped policy and its max_age unless given (Import-MtaStsPolicy | New-MtaStsPolicy)' {
+        $deployed = New-MtaStsPolicy -Mx mx1.example.com, '*.backup.example.com' -Domain example.com
+        $next = $deployed | New-MtaStsPolicy -Mode Enforce
+        $next.Domain | Should -Be 'example.com'
+        $next.Mx.Value | Should -Be @('mx1.example.com', '*.backup.example.com')
+        (New-MtaStsPolicy -Mx $deployed.Mx).Mx.Value | Should -Be @('mx1.example.com', '*.backup.example.com')
+    }
+
+    It 'refuses a piped <Kind> with a message that says what binds, and never puts its text in a policy' -ForEach @(
+        @{ Kind = 'hashtable'; Value = @{ Domain = 'example.com'; Mx = 'mail.example.com' }; Message = '*hashtable*pscustomobject*' }
+        @{ Kind = 'folder'; Value = [IO.DirectoryInfo]::new('/tmp'); Message = '*DirectoryInfo*NameExchange*' }
+        @{ Kind = 'nested object'; Value = [pscustomobject]@{ Exchange = [pscustomobject]@{ Name = 'x' } }; Message = '*PSCustomObject*' }
+    ) {
+        $policies = @($Value | New-MtaStsPolicy -Mode Enforce -ErrorVariable errors -ErrorAction SilentlyContinue)
+        $policies | Should -BeNullOrEmpty
+        $errors[0].Exception.Message | Should -BeLike $Message
+        ($errors | ForEach-Object { "$_" }) -join "`n" | Should -Not -Match 'is not a valid MX pattern'
+    }
+
+    It 'refuses a hashtable piped into the record cmdlets and the checker, naming -Domain' {
+        @{ Domain = 'example.com' } | New-MtaStsTxtRecord -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errors[0].Exception.Message | Should -BeLike '*hashtable*-Domain*'
+        @{ Domain = 'example.com' } | New-TlsRptRecord -Rua mailto:r@example.com -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errors[0].Exception.Message | Should -BeLike '*hashtable*-Domain*'
+        @{ Domain = 'example.com' } | Test-MtaStsDomain -DnsServer 127.0.0.1:9 -TimeoutSec 1 -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errors[0].Exception.Message | Should -BeLike '*hashtable*-Domain*'
+    }
+
     It 'gives one policy per domain for rows that carry a Domain (Import-Csv)' {
         $rows = @(
             [pscustomobject]@{ Domain = 'a.example'; Mx = 'mx1.a.example' }

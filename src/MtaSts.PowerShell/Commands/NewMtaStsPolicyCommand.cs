@@ -39,6 +39,7 @@ namespace MtaSts.PowerShell.Commands
         [Parameter(Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("NameExchange", "Exchange", "MxHost")]
         [AllowEmptyCollection]
+        [MxText]
         public string[]? Mx { get; set; }
 
         /// <summary>max_age in seconds, 0 to 31557600; default 604800 (86400 in mode None).</summary>
@@ -49,6 +50,7 @@ namespace MtaSts.PowerShell.Commands
         /// <summary>The Policy Domain (or several); sets PolicyHost and PolicyUrl.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [PipelineText("Domain", "Domain")]
         public string[]? Domain { get; set; }
 
         protected override void ProcessRecord()

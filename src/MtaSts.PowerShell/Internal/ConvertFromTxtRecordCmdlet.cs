@@ -15,6 +15,7 @@ namespace MtaSts.PowerShell.Internal
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Strings", "DescriptiveText", "Value")]
         [AllowEmptyString]
+        [PipelineText("InputObject", "Strings", "DescriptiveText", "Value", "Text")]
         public string[] InputObject { get; set; } = Array.Empty<string>();
 
         protected override void ProcessRecord()

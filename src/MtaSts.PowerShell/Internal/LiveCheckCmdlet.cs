@@ -36,6 +36,7 @@ namespace MtaSts.PowerShell.Internal
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Name", "DomainName", "PolicyDomain")]
         [ValidateNotNullOrEmpty]
+        [PipelineText("Domain", "Domain", "Name", "DomainName", "PolicyDomain")]
         public string[] Domain { get; set; } = Array.Empty<string>();
 
         /// <summary>DNS servers to ask instead of the system's resolvers: an IP address, with :port if not 53 ([v6]:port for IPv6).</summary>

@@ -17,6 +17,7 @@ namespace MtaSts.PowerShell.Internal
         [AllowNull]
         [AllowEmptyString]
         [AllowEmptyCollection]
+        [PipelineText("Domain", "Domain")]
         public string[]? Domain { get; set; }
 
         /// <summary>The DNS zone the record goes into; default the domain itself.</summary>
