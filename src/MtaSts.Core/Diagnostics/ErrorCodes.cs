@@ -21,6 +21,7 @@ namespace MtaSts.Diagnostics
         public const string TlsRptRuaInvalid = "TlsRptRuaInvalid";
         public const string TlsRptReportInvalid = "TlsRptReportInvalid";
         public const string TlsRptReportTooLarge = "TlsRptReportTooLarge";
+        public const string TlsRptRecordTooLarge = "TlsRptRecordTooLarge";
 
         // The live check (RFC 8461 §3, §4, §7).
         public const string DnsLookupFailed = "MtaStsDnsLookupFailed";
@@ -70,6 +71,8 @@ namespace MtaSts.Diagnostics
         public const string TxtSpaceBeforeDelimiter = "MtaStsTxtSpaceBeforeDelimiter";
         public const string TxtUnrelatedRecord = "MtaStsTxtUnrelatedRecord";
         public const string TlsRptRepeatedRua = "TlsRptRepeatedRua";
+        public const string TlsRptRuaHeaderFields = "TlsRptRuaHeaderFields";
+        public const string TlsRptRecordLarge = "TlsRptRecordLarge";
         public const string CertificateExpiresSoon = "MtaStsCertificateExpiresSoon";
         public const string CertificatePartialWildcard = "MtaStsCertificatePartialWildcard";
         public const string PolicyAddressUnreachable = "MtaStsPolicyAddressUnreachable";

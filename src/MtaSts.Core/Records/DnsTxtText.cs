@@ -11,6 +11,30 @@ namespace MtaSts.Records
     {
         public const int MaxStringBytes = 255;
 
+        /// <summary>RFC 1035 §3.2.1: RDLENGTH is 16 bits, so no DNS message carries more record data than this.</summary>
+        public const int MaxRdataBytes = 65535;
+
+        /// <summary>
+        /// The EDNS buffer size DNS Flag Day 2020 made the default: a larger answer is truncated over UDP, and resolvers
+        /// or firewalls that do not retry over TCP then see no record at all.
+        /// </summary>
+        public const int UdpAnswerBytes = 1232;
+
+        /// <summary>The record data the value takes: its bytes plus one length octet per character-string (RFC 1035 §3.3.14).</summary>
+        public static int RdataLength(string value)
+        {
+            int bytes = Encoding.UTF8.GetByteCount(value);
+            return bytes + System.Math.Max(1, (bytes + MaxStringBytes - 1) / MaxStringBytes);
+        }
+
+        /// <summary>
+        /// The size of a DNS answer that carries only this record for <paramref name="name"/>: header (12), question
+        /// (the name, type and class), answer (a compressed name, type, class, TTL, length and the data) and an EDNS
+        /// OPT record (11), per RFC 1035 §4.1 and RFC 6891 §6.1.2.
+        /// </summary>
+        public static int AnswerLength(string name, string value) =>
+            12 + (name.TrimEnd('.').Length + 2 + 4) + (2 + 10 + RdataLength(value)) + 11;
+
         /// <summary>
         /// Joins the character-strings of one TXT record with no separator, as RFC 8461 §3.1 and RFC 8460 §3
         /// require (joining with a space would turn "id=" "123" into a broken "id= 123").

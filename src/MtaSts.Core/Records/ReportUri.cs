@@ -1,5 +1,9 @@
-using System.Text;
 using System;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
 using MtaSts.Diagnostics;
 using MtaSts.Resources;
 using MtaSts.Syntax;
@@ -32,9 +36,15 @@ namespace MtaSts.Records
             return uri;
         }
 
-        /// <summary>Checks a URI as it stands in a record: a scheme, then URI characters, with ',', '!' and ';' encoded.</summary>
-        public static string? CheckInRecord(ReadOnlySpan<char> uri)
+        /// <summary>
+        /// Checks a URI as it stands in a record: a scheme, URI characters with ',', '!' and ';' encoded, and then what
+        /// a reporter needs of it: one mailbox for mailto: (RFC 6068 §2), a host and a valid port for https: (RFC 3986
+        /// §3.2). Returns the error, or null; a URI that is valid but unwise (header fields in a mailto:) comes back
+        /// in <paramref name="warning"/>.
+        /// </summary>
+        public static string? CheckInRecord(ReadOnlySpan<char> uri, out string? warning)
         {
+            warning = null;
             int colon = uri.IndexOf(':');
             if (colon <= 0 || !IsScheme(uri.Slice(0, colon)))
             {
@@ -83,8 +93,161 @@ namespace MtaSts.Records
                 }
             }
 
-            return null;
+            var rest = uri.Slice(colon + 1);
+            return mailto ? CheckMailto(rest, out warning) : CheckHttps(rest);
         }
+
+        /// <summary>
+        /// mailto: with exactly one address, a mailbox name and a host name (RFC 6068 §2, RFC 5322 §3.4.1). Several
+        /// addresses, a mailbox with spaces or non-ASCII characters, or an address literal are refused: a reporter may
+        /// send to none of them. Header fields are legal, but '?to=' or '?cc=' would send the reports elsewhere too.
+        /// </summary>
+        private static string? CheckMailto(ReadOnlySpan<char> rest, out string? warning)
+        {
+            warning = null;
+            int query = rest.IndexOf('?');
+            if (query >= 0)
+            {
+                warning = Messages.Get("RuaMailtoHeaderFields");
+                rest = rest.Slice(0, query);
+            }
+
+            string? mailbox = PercentDecodeAscii(rest);
+            if (mailbox == null)
+            {
+                return Messages.Get("RuaMailboxNonAscii");
+            }
+
+            int at = mailbox.IndexOf('@');
+            if (at < 0)
+            {
+                return Messages.Get("RuaMailtoAddress");
+            }
+
+            if (mailbox.IndexOf('@', at + 1) >= 0)
+            {
+                return Messages.Get("RuaMailtoSeveralAt");
+            }
+
+            string local = mailbox.Substring(0, at);
+            if (!IsMailboxName(local))
+            {
+                return Messages.Format("RuaLocalPart", DomainSyntax.Shown(local));
+            }
+
+            string domain = mailbox.Substring(at + 1);
+            var problem = DomainSyntax.Check(domain.AsSpan(), out int index);
+            return problem == DomainProblem.None ? null : Messages.Format("RuaDomainInvalid", DomainSyntax.Explain(problem, domain, index));
+        }
+
+        /// <summary>https://host[:port][/path]: a host name, an IPv4 address or an [IPv6] literal, and a port from 1 to 65535 (RFC 3986 §3.2).</summary>
+        private static string? CheckHttps(ReadOnlySpan<char> rest)
+        {
+            string? reason = SplitAuthority(rest, out string host, out _, out bool literal);
+            if (reason != null || literal || IsIPv4(host))
+            {
+                return reason;
+            }
+
+            var problem = DomainSyntax.Check(host.AsSpan(), out int index);
+            return problem == DomainProblem.None ? null : Messages.Format("RuaHostInvalid", DomainSyntax.Explain(problem, host, index));
+        }
+
+        /// <summary>Splits "//authority/path" into its host (brackets removed) and port text (with its ':', or empty).</summary>
+        private static string? SplitAuthority(ReadOnlySpan<char> rest, out string host, out string port, out bool literal)
+        {
+            host = port = string.Empty;
+            literal = false;
+            if (rest.Length < 2 || rest[0] != '/' || rest[1] != '/')
+            {
+                return Messages.Get("RuaHttpsUrl");
+            }
+
+            var authority = rest.Slice(2);
+            int end = authority.IndexOfAny('/', '?', '#');
+            if (end >= 0)
+            {
+                authority = authority.Slice(0, end);
+            }
+
+            if (authority.IsEmpty)
+            {
+                return Messages.Get("RuaHttpsNoHost");
+            }
+
+            if (authority.IndexOf('@') >= 0)
+            {
+                return Messages.Get("RuaHttpsUserInfo");
+            }
+
+            int hostEnd;
+            if (authority[0] == '[')
+            {
+                int close = authority.IndexOf(']');
+                if (close < 0 || !IPAddress.TryParse(authority.Slice(1, close - 1).ToString(), out var address) || address.AddressFamily != AddressFamily.InterNetworkV6)
+                {
+                    return Messages.Format("RuaHostLiteral", DomainSyntax.Shown(authority.ToString()));
+                }
+
+                literal = true;
+                host = authority.Slice(1, close - 1).ToString();
+                hostEnd = close + 1;
+            }
+            else
+            {
+                int colon = authority.IndexOf(':');
+                hostEnd = colon < 0 ? authority.Length : colon;
+                host = authority.Slice(0, hostEnd).ToString();
+            }
+
+            if (hostEnd < authority.Length)
+            {
+                port = authority.Slice(hostEnd).ToString();
+                if (port[0] != ':' || !ushort.TryParse(port.Substring(1), NumberStyles.None, CultureInfo.InvariantCulture, out ushort number) || number == 0)
+                {
+                    return Messages.Format("RuaPort", DomainSyntax.Shown(port.Substring(port[0] == ':' ? 1 : 0)));
+                }
+            }
+
+            return host.Length == 0 ? Messages.Get("RuaHttpsNoHost") : null;
+        }
+
+        /// <summary>A dotted-quad IPv4 address (RFC 3986 §3.2.2 IPv4address), not a name that IPAddress would also read.</summary>
+        private static bool IsIPv4(string host) =>
+            host.Split('.').Length == 4 && host.All(c => c == '.' || (c >= '0' && c <= '9'))
+            && IPAddress.TryParse(host, out var address) && address.AddressFamily == AddressFamily.InterNetwork;
+
+        /// <summary>The text with %XX escapes decoded; null when an escape stands for a non-ASCII byte.</summary>
+        private static string? PercentDecodeAscii(ReadOnlySpan<char> text)
+        {
+            var decoded = new StringBuilder(text.Length);
+            for (int i = 0; i < text.Length; i++)
+            {
+                if (text[i] == '%' && i + 2 < text.Length)
+                {
+                    int value = Convert.ToInt32(text.Slice(i + 1, 2).ToString(), 16);
+                    if (value > 0x7F)
+                    {
+                        return null;
+                    }
+
+                    decoded.Append((char)value);
+                    i += 2;
+                }
+                else
+                {
+                    decoded.Append(text[i]);
+                }
+            }
+
+            return decoded.ToString();
+        }
+
+        /// <summary>
+        /// A mailbox name a reporter can write in RCPT TO: printable ASCII without spaces. Characters that need quoting
+        /// in an address, such as an encoded ',', are left to the mail system, as RFC 8460 §3 expects them encoded.
+        /// </summary>
+        private static bool IsMailboxName(string local) => local.Length > 0 && local.All(c => c > ' ' && c < 0x7F);
 
         private static string? TryNormalize(string? input, out string uri)
         {
@@ -141,8 +304,12 @@ namespace MtaSts.Records
         private static string? NormalizeMailto(string address, out string uri)
         {
             uri = string.Empty;
-            int query = address.IndexOf('?');
-            string mailbox = query < 0 ? address : address.Substring(0, query);
+            if (address.IndexOf('?') >= 0)
+            {
+                return Messages.Get("RuaMailtoHeaderFieldsRefused");
+            }
+
+            string mailbox = address;
             int at = mailbox.LastIndexOf('@');
             if (at <= 0 || at == mailbox.Length - 1)
             {
@@ -161,37 +328,29 @@ namespace MtaSts.Records
                 return Messages.Format("RuaDomainInvalid", reason);
             }
 
-            uri = "mailto:" + Encode(local) + "@" + domain + (query < 0 ? string.Empty : Encode(address.Substring(query)));
-            return CheckInRecord(uri.AsSpan());
+            uri = "mailto:" + Encode(local) + "@" + domain;
+            return CheckInRecord(uri.AsSpan(), out _);
         }
 
         private static string? NormalizeHttps(string rest, out string uri)
         {
             uri = string.Empty;
-            if (!rest.StartsWith("//", StringComparison.Ordinal))
-            {
-                return Messages.Get("RuaHttpsUrl");
-            }
-
-            int hostEnd = rest.IndexOfAny(new[] { '/', '?', '#' }, 2);
-            string authority = hostEnd < 0 ? rest.Substring(2) : rest.Substring(2, hostEnd - 2);
-            string path = hostEnd < 0 ? string.Empty : rest.Substring(hostEnd);
-            int portColon = authority.LastIndexOf(':');
-            string host = portColon < 0 ? authority : authority.Substring(0, portColon);
-            string port = portColon < 0 ? string.Empty : authority.Substring(portColon);
-            if (port.Length > 0 && (port.Length == 1 || !ushort.TryParse(port.Substring(1), out _)))
-            {
-                return Messages.Format("RuaPort", port.Substring(1));
-            }
-
-            string? reason = DomainNameInput.TryNormalize(host, out string domain);
+            string? reason = SplitAuthority(rest.AsSpan(), out string host, out string port, out bool literal);
             if (reason != null)
+            {
+                return reason;
+            }
+
+            int pathStart = rest.IndexOfAny(new[] { '/', '?', '#' }, 2);
+            string path = pathStart < 0 ? string.Empty : rest.Substring(pathStart);
+            string domain = "[" + host + "]";
+            if (!literal && (reason = DomainNameInput.TryNormalize(host, out domain)) != null)
             {
                 return Messages.Format("RuaHostInvalid", reason);
             }
 
             uri = "https://" + domain + port + Encode(path);
-            return CheckInRecord(uri.AsSpan());
+            return CheckInRecord(uri.AsSpan(), out _);
         }
 
         /// <summary>Percent-encodes ',', '!', ';' (RFC 8460 §3) and any non-ASCII character (as UTF-8, RFC 3986 §2.5).</summary>

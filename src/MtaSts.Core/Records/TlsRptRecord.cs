@@ -58,10 +58,11 @@ namespace MtaSts.Records
         {
             string policyDomain = MtaStsPolicy.NormalizeDomain(domain ?? throw new ArgumentNullException(nameof(domain)));
             var destinations = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (string destination in rua ?? throw new ArgumentNullException(nameof(rua)))
             {
                 string uri = ReportUri.Normalize(destination);
-                if (!destinations.Contains(uri))
+                if (seen.Add(uri))
                 {
                     destinations.Add(uri);
                 }
@@ -74,7 +75,24 @@ namespace MtaSts.Records
                     "RFC 8460 §3"));
             }
 
-            return new TlsRptRecord(policyDomain, destinations, zoneName, timeToLive);
+            var record = new TlsRptRecord(policyDomain, destinations, zoneName, timeToLive);
+            int rdata = DnsTxtText.RdataLength(record.Value);
+            if (rdata > DnsTxtText.MaxRdataBytes)
+            {
+                throw new MtaStsFormatException(new Finding(ErrorCodes.TlsRptRecordTooLarge, Severity.Error,
+                    Messages.Format("TxtRecordTooLarge", rdata, DnsTxtText.MaxRdataBytes), "RFC 1035 §3.2.1"));
+            }
+
+            return record;
+        }
+
+        /// <summary>Warnings about the record as published: an answer too large for UDP (DNS Flag Day 2020).</summary>
+        public IReadOnlyList<Finding> Review()
+        {
+            int answer = DnsTxtText.AnswerLength(Fqdn ?? Name ?? string.Empty, Value);
+            return answer <= DnsTxtText.UdpAnswerBytes
+                ? Array.Empty<Finding>()
+                : new[] { new Finding(ErrorCodes.TlsRptRecordLarge, Severity.Warning, Messages.Format("TxtRecordLarge", answer, DnsTxtText.UdpAnswerBytes), "RFC 6891 §6.2.5", Target: Fqdn) };
         }
 
         /// <summary>Parses a record value exactly per RFC 8460 §3; throws <see cref="MtaStsFormatException"/>.</summary>

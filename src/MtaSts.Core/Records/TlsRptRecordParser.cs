@@ -29,7 +29,21 @@ namespace MtaSts.Records
                 return Fail(DescribeBadStart(value), 1, warnings);
             }
 
+            // Checked first, so that nothing of a value no DNS message can carry is parsed or echoed.
+            int rdata = DnsTxtText.RdataLength(value);
+            if (rdata > DnsTxtText.MaxRdataBytes)
+            {
+                return Fail(Messages.Format("TxtRecordTooLarge", rdata, DnsTxtText.MaxRdataBytes), 1, warnings, ErrorCodes.TlsRptRecordTooLarge, "RFC 1035 §3.2.1");
+            }
+
+            int answer = DnsTxtText.AnswerLength(WellKnownNames.TlsRptRecordLabel, value);
+            if (answer > DnsTxtText.UdpAnswerBytes)
+            {
+                Warn(ref warnings, ErrorCodes.TlsRptRecordLarge, Messages.Format("TxtRecordLarge", answer, DnsTxtText.UdpAnswerBytes), 1, value);
+            }
+
             var rua = new List<string>();
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             List<ExtensionField>? extensions = null;
             int ruaFields = 0;
             int pos = Prefix.Length;
@@ -67,7 +81,7 @@ namespace MtaSts.Records
                         Warn(ref warnings, ErrorCodes.TlsRptRepeatedRua, Messages.Get("TlsRptRuaRepeated"), nameStart + 1, value);
                     }
 
-                    error = ReadUriList(value, ref pos, rua);
+                    error = ReadUriList(value, ref pos, rua, seen, ref warnings);
                     if (error != null)
                     {
                         return Fail(error, pos + 1, warnings, ErrorCodes.TlsRptRuaInvalid);
@@ -101,7 +115,7 @@ namespace MtaSts.Records
         }
 
         /// <summary>tlsrpt-uri *(*WSP "," *WSP tlsrpt-uri); leaves <paramref name="pos"/> after the last URI.</summary>
-        private static string? ReadUriList(string value, ref int pos, List<string> rua)
+        private static string? ReadUriList(string value, ref int pos, List<string> rua, HashSet<string> seen, ref List<Finding>? warnings)
         {
             while (true)
             {
@@ -117,7 +131,12 @@ namespace MtaSts.Records
                 }
 
                 var uri = value.AsSpan(start, pos - start);
-                string? reason = ReportUri.CheckInRecord(uri);
+                string? reason = ReportUri.CheckInRecord(uri, out string? warning);
+                if (warning != null)
+                {
+                    Warn(ref warnings, ErrorCodes.TlsRptRuaHeaderFields, Messages.Format("TlsRptRuaUnwise", uri.ToString(), warning), start + 1, uri.ToString());
+                }
+
                 if (reason != null)
                 {
                     pos = start;
@@ -128,7 +147,7 @@ namespace MtaSts.Records
                 }
 
                 string text = uri.ToString();
-                if (!rua.Contains(text))
+                if (seen.Add(text))
                 {
                     rua.Add(text);
                 }
@@ -163,7 +182,7 @@ namespace MtaSts.Records
         private static void Warn(ref List<Finding>? warnings, string code, string message, int column, string value) =>
             (warnings ??= new List<Finding>()).Add(new Finding(code, Severity.Warning, message, Section, 1, column, value));
 
-        private static ParseResult<TlsRptRecord> Fail(string message, int column, List<Finding>? warnings, string code = ErrorCodes.TlsRptSyntax) =>
-            new ParseResult<TlsRptRecord>(null, new Finding(code, Severity.Error, message, Section, 1, column), warnings);
+        private static ParseResult<TlsRptRecord> Fail(string message, int column, List<Finding>? warnings, string code = ErrorCodes.TlsRptSyntax, string section = Section) =>
+            new ParseResult<TlsRptRecord>(null, new Finding(code, Severity.Error, message, section, 1, column), warnings);
     }
 }

@@ -16,8 +16,12 @@ namespace MtaSts.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string[] Rua { get; set; } = Array.Empty<string>();
 
-        protected override TxtResourceRecord Create(string domain) =>
-            TlsRptRecord.Create(domain, Rua, ZoneName, TimeToLive);
+        protected override TxtResourceRecord Create(string domain)
+        {
+            var record = TlsRptRecord.Create(domain, Rua, ZoneName, TimeToLive);
+            WriteAdvice(record.Review(), domain);
+            return record;
+        }
 
         protected override string Describe(TxtResourceRecord record) =>
             Messages.Format("TlsRptRecordPublish", record.Fqdn, record.Value);

@@ -61,6 +61,77 @@ namespace MtaSts.Tests.Core
         public void ErrorsNameTheFix(string value, string fix) =>
             Assert.Contains(fix, TlsRptRecordParser.Parse(value).Error!.Message);
 
+        [Theory(DisplayName = "RFC 8460 §3, RFC 6068 §2, RFC 3986 §3.2: rua URIs no reporter can use are invalid")]
+        [InlineData("mailto without an address", "v=TLSRPTv1; rua=mailto:example.com", "one address")]
+        [InlineData("mailto with an empty mailbox", "v=TLSRPTv1; rua=mailto:@example.com", "mailbox")]
+        [InlineData("mailto with an empty domain", "v=TLSRPTv1; rua=mailto:a@", "domain")]
+        [InlineData("mailto with several @", "v=TLSRPTv1; rua=mailto:a@b@example.com", "more than one '@'")]
+        [InlineData("mailto with two encoded addresses", "v=TLSRPTv1; rua=mailto:a@example.com%2Cb@example.net", "more than one '@'")]
+        [InlineData("mailto with a bad domain", "v=TLSRPTv1; rua=mailto:a@exa_mple.com", "domain")]
+        [InlineData("mailto with an encoded space", "v=TLSRPTv1; rua=mailto:a%20b@example.com", "mailbox")]
+        [InlineData("mailto with encoded non-ASCII", "v=TLSRPTv1; rua=mailto:r%C3%A9@example.com", "ASCII")]
+        [InlineData("https without //", "v=TLSRPTv1; rua=https:x", "https://")]
+        [InlineData("https without a host", "v=TLSRPTv1; rua=https:///tlsrpt", "host")]
+        [InlineData("https with port 0", "v=TLSRPTv1; rua=https://r.example.com:0/", "port '0'")]
+        [InlineData("https with a port too large", "v=TLSRPTv1; rua=https://r.example.com:65536/", "port '65536'")]
+        [InlineData("https with an empty port", "v=TLSRPTv1; rua=https://r.example.com:/", "port ''")]
+        [InlineData("https with a user name", "v=TLSRPTv1; rua=https://user:pw@r.example.com/", "user name")]
+        [InlineData("https with a bad host", "v=TLSRPTv1; rua=https://r_x.example.com/", "host")]
+        [InlineData("https with a broken literal", "v=TLSRPTv1; rua=https://[::1/", "IPv6")]
+        public void UnusableUrisAreInvalid(string vector, string value, string reason)
+        {
+            var result = TlsRptRecordParser.Parse(value);
+            Assert.False(result.Success, vector);
+            Assert.Equal(ErrorCodes.TlsRptRuaInvalid, result.Error!.Code);
+            Assert.Contains(reason, result.Error.Message);
+        }
+
+        [Theory(DisplayName = "RFC 3986 §3.2.2: https hosts may be IPv4 or [IPv6] literals with a port")]
+        [InlineData("v=TLSRPTv1; rua=https://[::1]/tlsrpt")]
+        [InlineData("v=TLSRPTv1; rua=https://[2001:db8::1]:8443/tlsrpt")]
+        [InlineData("v=TLSRPTv1; rua=https://192.0.2.1:443/")]
+        [InlineData("v=TLSRPTv1; rua=https://r.example.com:65535")]
+        public void AddressLiteralsParse(string value) => Assert.True(TlsRptRecordParser.Parse(value).Success, value);
+
+        [Fact(DisplayName = "RFC 6068 §2: mailto header fields are valid but warned about, and never generated")]
+        public void HeaderFieldsWarnAndAreNotGenerated()
+        {
+            var result = TlsRptRecordParser.Parse("v=TLSRPTv1; rua=mailto:r@example.com?to=other@example.net");
+            Assert.True(result.Success);
+            Assert.Contains(result.Warnings, w => w.Code == ErrorCodes.TlsRptRuaHeaderFields && w.Message.Contains("?to="));
+            var refused = Assert.Throws<MtaStsFormatException>(() => TlsRptRecord.Create("example.com", new[] { "mailto:r@example.com?cc=x@example.net" }));
+            Assert.Equal(ErrorCodes.TlsRptRuaInvalid, refused.Finding.Code);
+        }
+
+        [Fact(DisplayName = "RFC 3986 §3.2.2: an [IPv6] https destination keeps its brackets and port")]
+        public void Ipv6DestinationIsKept() =>
+            Assert.Equal("https://[2001:db8::1]:8443/r", Assert.Single(TlsRptRecord.Create("example.com", new[] { "https://[2001:db8::1]:8443/r" }).Rua));
+
+        [Fact(DisplayName = "RFC 1035 §3.2.1: a record no DNS message can carry is refused; one over 1232 bytes warns")]
+        public void RecordSizeIsBounded()
+        {
+            var many = Enumerable.Range(0, 3000).Select(i => $"mailto:tls-reports-{i}@reporting.example.com").ToList();
+            string huge = "v=TLSRPTv1; rua=" + string.Join(",", many);
+            var result = TlsRptRecordParser.Parse(huge);
+            Assert.Equal(ErrorCodes.TlsRptRecordTooLarge, result.Error!.Code);
+            Assert.True(result.Error.Message.Length < 400);
+            Assert.Equal(ErrorCodes.TlsRptRecordTooLarge, Assert.Throws<MtaStsFormatException>(() => TlsRptRecord.Create("example.com", many)).Finding.Code);
+
+            var fifty = many.Take(50).ToList();
+            Assert.Contains(TlsRptRecordParser.Parse("v=TLSRPTv1; rua=" + string.Join(",", fifty)).Warnings, w => w.Code == ErrorCodes.TlsRptRecordLarge);
+            Assert.Contains(TlsRptRecord.Create("example.com", fifty).Review(), w => w.Code == ErrorCodes.TlsRptRecordLarge);
+            Assert.Empty(TlsRptRecord.Create("example.com", many.Take(2)).Review());
+        }
+
+        [Fact(DisplayName = "RFC 8460 §3: a record with 2,000 URIs parses, each URI kept once")]
+        public void ManyUrisParse()
+        {
+            string value = "v=TLSRPTv1; rua=" + string.Join(",", Enumerable.Range(0, 2000).Select(i => $"mailto:r{i % 1000}@example.com"));
+            var result = TlsRptRecordParser.Parse(value);
+            Assert.True(result.Success);
+            Assert.Equal(1000, result.Value!.Rua.Count);
+        }
+
         [Fact(DisplayName = "R21 RFC 8460 §3: the record lives at _smtp._tls, not _smtp._tcp")]
         public void RecordName()
         {
@@ -94,6 +165,10 @@ namespace MtaSts.Tests.Core
         [InlineData("tlsrpt@example.com\r\n")]
         [InlineData("https://reports_x.example.com/")]
         [InlineData("https:reports.example.com")]
+        [InlineData("mailto:r@example.com?to=other@example.net")]
+        [InlineData("a@b@example.com")]
+        [InlineData("https://reports.example.com:0/")]
+        [InlineData("https://[::1/")]
         [InlineData("")]
         public void BadDestinations(string input) =>
             Assert.Equal(ErrorCodes.TlsRptRuaInvalid, Assert.Throws<MtaStsFormatException>(() => TlsRptRecord.Create("example.com", new[] { input })).Finding.Code);
