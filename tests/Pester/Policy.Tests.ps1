@@ -147,7 +147,7 @@ Describe 'New-MtaStsPolicy' {
         @{ Value = '*.*.example.com'; Id = 'MtaStsMxPatternInvalid'; Text = 'first label' }
         @{ Value = "$('a' * 64).example.com"; Id = 'MtaStsMxPatternInvalid'; Text = '63' }
         @{ Value = 'mail_1.example.com'; Id = 'MtaStsMxPatternInvalid'; Text = 'underscore' }
-        @{ Value = "mail.example.com`r`nmode: none"; Id = 'MtaStsMxPatternInvalid'; Text = 'control character' }
+        @{ Value = "mail.example.com`r`nmode: none"; Id = 'MtaStsMxPatternInvalid'; Text = 'line break' }
     ) {
         $output = New-MtaStsPolicy -Mx $Value -ErrorVariable errors -ErrorAction SilentlyContinue
         $output | Should -BeNullOrEmpty

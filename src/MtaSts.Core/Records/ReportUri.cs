@@ -270,6 +270,12 @@ namespace MtaSts.Records
                 }
             }
 
+            var parts = input.Split(',', ';').Where(p => p.Length > 0).ToArray();
+            if (parts.Length > 1 && parts.All(p => p.IndexOf('@') > 0 || p.IndexOf("://", StringComparison.Ordinal) > 0))
+            {
+                return Messages.Format("RuaList", string.Join(",", parts.Take(3).Select(p => "'" + DomainSyntax.Shown(p) + "'")));
+            }
+
             int colon = input.IndexOf(':');
             string scheme = colon > 0 && IsScheme(input.AsSpan(0, colon)) ? input.Substring(0, colon).ToLowerInvariant() : string.Empty;
             string rest;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System;
+using System.Linq;
 using MtaSts.Diagnostics;
 using MtaSts.Resources;
 
@@ -31,12 +32,12 @@ namespace MtaSts.Syntax
                 char c = text[i];
                 if (char.IsControl(c))
                 {
-                    return Messages.Format("NameControlCharacter", DomainSyntax.Printable(c), i + 1);
+                    return Messages.Format(c == '\r' || c == '\n' ? "NameLineBreak" : "NameControlCharacter", DomainSyntax.Printable(c), i + 1);
                 }
 
                 if (c == ',' || c == ';')
                 {
-                    return Messages.Format("NameList", c, i + 1);
+                    return Messages.Format("NameList", c, i + 1, ListExample(text, c));
                 }
 
                 if (char.IsWhiteSpace(c))
@@ -45,7 +46,19 @@ namespace MtaSts.Syntax
                 }
             }
 
-            if (text[0] == '[' || text.IndexOf(':') >= 0 || DomainSyntax.LooksLikeIpAddress(text.TrimEnd('.').AsSpan()))
+            int scheme = text.IndexOf("://", StringComparison.Ordinal);
+            if (scheme > 0)
+            {
+                return Messages.Format("NameUrl", HostOfUrl(text, scheme + 3));
+            }
+
+            int colon = text.IndexOf(':');
+            if (colon > 0 && colon == text.LastIndexOf(':') && text[0] != '[')
+            {
+                return Messages.Format("NamePort", text.Substring(colon), text.Substring(0, colon));
+            }
+
+            if (text[0] == '[' || colon >= 0 || DomainSyntax.LooksLikeIpAddress(text.TrimEnd('.').AsSpan()))
             {
                 return Messages.Get("NameIpAddress");
             }
@@ -82,6 +95,19 @@ namespace MtaSts.Syntax
 
             normalized = text;
             return null;
+        }
+
+        /// <summary>The parts of a value that holds a list, written as the separate values PowerShell takes.</summary>
+        private static string ListExample(string text, char separator)
+        {
+            var parts = text.Split(separator).Select(p => p.Trim()).Where(p => p.Length > 0).Take(3).Select(p => "'" + DomainSyntax.Shown(p) + "'");
+            return string.Join(",", parts);
+        }
+
+        private static string HostOfUrl(string text, int start)
+        {
+            int end = text.IndexOfAny(new[] { '/', ':', '?', '#' }, start);
+            return DomainSyntax.Shown(end < 0 ? text.Substring(start) : text.Substring(start, end - start));
         }
 
         public static string Normalize(string? input, string code, string messageKey, string rfcSection)

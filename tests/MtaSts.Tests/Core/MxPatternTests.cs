@@ -53,11 +53,14 @@ namespace MtaSts.Tests.Core
         [InlineData("-mail.example.com", "'-'")]
         [InlineData("mail-.example.com", "'-'")]
         [InlineData("a..example.com", "empty label")]
-        [InlineData("mail.example.com\r\nmode: none", "control character")]
-        [InlineData("mail.example.com\n", "control character")]
+        [InlineData("mail.example.com\r\nmode: none", "line break")]
+        [InlineData("mail.example.com\n", "line break")]
+        [InlineData("mail.example.com\tb.example.com", "control character U+0009")]
         [InlineData("", "empty")]
         [InlineData("xn--zz.example.com", "Punycode")]
-        [InlineData("mail.example.com:25", "IP address")]
+        [InlineData("mail.example.com:25", "port (':25'); give the host name alone, 'mail.example.com'")]
+        [InlineData("https://mail.example.com/", "URL; give the host name alone, such as 'mail.example.com'")]
+        [InlineData("a.example.com;b.example.com ", "separate value: 'a.example.com','b.example.com'")]
         public void BadPatterns(string input, string reason)
         {
             var ex = Assert.Throws<MtaStsFormatException>(() => MxPattern.Parse(input));

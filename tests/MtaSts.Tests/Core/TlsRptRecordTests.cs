@@ -103,6 +103,12 @@ namespace MtaSts.Tests.Core
             Assert.Equal(ErrorCodes.TlsRptRuaInvalid, refused.Finding.Code);
         }
 
+        [Theory(DisplayName = "RFC 8460 §3: a list in one -Rua value is named as a list, with the values to give")]
+        [InlineData("a@example.com;b@example.com")]
+        [InlineData("a@example.com,https://r.example.com/")]
+        public void ListInOneValue(string input) =>
+            Assert.Contains("separate value: -Rua 'a@example.com',", Assert.Throws<MtaStsFormatException>(() => TlsRptRecord.Create("example.com", new[] { input })).Message);
+
         [Fact(DisplayName = "RFC 3986 §3.2.2: an [IPv6] https destination keeps its brackets and port")]
         public void Ipv6DestinationIsKept() =>
             Assert.Equal("https://[2001:db8::1]:8443/r", Assert.Single(TlsRptRecord.Create("example.com", new[] { "https://[2001:db8::1]:8443/r" }).Rua));
