@@ -106,4 +106,70 @@ Describe 'Export-MtaStsPolicy' {
             (Import-MtaStsPolicy -Path (Join-Path $TestDrive "sites/$d")).Mx.Value | Should -Be "mx.$d"
         }
     }
+
+    It 'refuses a path of another provider (<Path>) and writes nothing anywhere' -ForEach @(
+        @{ Path = 'Env:\mtasts-site' }
+        @{ Path = 'Variable:\mtasts-site' }
+    ) {
+        Push-Location $TestDrive
+        try {
+            $before = @(Get-ChildItem -Recurse -Force $TestDrive).Count
+            $policy | Export-MtaStsPolicy -Path $Path -ErrorVariable errors -ErrorAction SilentlyContinue
+            $policy | Export-MtaStsPolicy -LiteralPath $Path -ErrorVariable literalErrors -ErrorAction SilentlyContinue
+        }
+        finally { Pop-Location }
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'MtaStsPathNotFileSystem,*'
+        $errors[0].Exception.Message | Should -BeLike '*provider*'
+        $literalErrors[0].FullyQualifiedErrorId | Should -BeLike 'MtaStsPathNotFileSystem,*'
+        @(Get-ChildItem -Recurse -Force $TestDrive).Count | Should -Be $before
+        Test-Path (Join-Path ([Environment]::CurrentDirectory) 'mtasts-site') | Should -BeFalse
+    }
+
+    It 'lets eight exports race to create and replace one file: none fails, and the file holds one whole policy' {
+        $root = Join-Path $TestDrive 'race'
+        $texts = 1..8 | ForEach-Object { (New-MtaStsPolicy -Mx "mx$_.example.com").Text }
+        # Each round writes a new file, so every round races to create it as well as to replace it.
+        $failures = 1..8 | ForEach-Object -ThrottleLimit 8 -Parallel {
+            Import-Module $env:MTASTS_MODULE_PATH
+            $mine = New-MtaStsPolicy -Mx "mx$_.example.com"
+            foreach ($round in 1..40) {
+                foreach ($write in 1..3) {
+                    $mine | Export-MtaStsPolicy -Path (Join-Path $using:root $round) -ErrorVariable failed -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+                    $failed | ForEach-Object { "$_" }
+                }
+            }
+        }
+        @($failures) | Should -BeNullOrEmpty
+        foreach ($round in 1..40) {
+            $folder = Join-Path $root "$round/.well-known"
+            $texts | Should -Contain ([IO.File]::ReadAllText((Join-Path $folder 'mta-sts.txt')))
+            @(Get-ChildItem -Force $folder | Where-Object Name -like '*.tmp') | Should -BeNullOrEmpty
+        }
+    }
+
+    It 'keeps the mode of a replaced file' -Skip:$IsWindows {
+        $target = Join-Path $TestDrive 'mode/.well-known/mta-sts.txt'
+        $policy | Export-MtaStsPolicy -LiteralPath $target
+        & chmod 0640 $target
+        New-MtaStsPolicy -Mx other.example.com | Export-MtaStsPolicy -LiteralPath $target -WarningAction SilentlyContinue
+        & stat -c '%a' $target | Should -Be '640'
+    }
+
+    It 'keeps the owner and group of a replaced file (root only: www-data must still read it)' -Skip:($IsWindows -or (& id -u) -ne '0') {
+        $target = Join-Path $TestDrive 'owner/.well-known/mta-sts.txt'
+        $policy | Export-MtaStsPolicy -LiteralPath $target
+        & chown 33:33 $target
+        & chmod 0640 $target
+        New-MtaStsPolicy -Mx other.example.com | Export-MtaStsPolicy -LiteralPath $target -WarningVariable warnings -WarningAction SilentlyContinue
+        & stat -c '%a %u %g' $target | Should -Be '640 33 33'
+        $warnings | Where-Object { "$_" -like '*could not be kept*' } | Should -BeNullOrEmpty
+    }
+
+    It 'refuses to replace a FIFO' -Skip:$IsWindows {
+        $fifo = Join-Path $TestDrive 'fifo-target.txt'
+        & mkfifo $fifo
+        $policy | Export-MtaStsPolicy -LiteralPath $fifo -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors[0].Exception.Message | Should -BeLike '*FIFO*'
+        & stat -c '%F' $fifo | Should -Be 'fifo'
+    }
 }

@@ -48,9 +48,12 @@ namespace MtaSts.PowerShell.Commands
             string target;
             try
             {
-                target = ParameterSetName == PathSet
-                    ? WellKnownNames.PolicyFile(SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path))
-                    : SessionState.Path.GetUnresolvedProviderPathFromPSPath(LiteralPath);
+                target = ParameterSetName == PathSet ? WellKnownNames.PolicyFile(FileSystemPath(Path)) : FileSystemPath(LiteralPath);
+            }
+            catch (PSArgumentException ex)
+            {
+                WriteError(new ErrorRecord(ex, "MtaStsPathNotFileSystem", ErrorCategory.InvalidArgument, ParameterSetName == PathSet ? Path : LiteralPath));
+                return;
             }
             catch (SessionStateException ex)
             {
@@ -94,8 +97,18 @@ namespace MtaSts.PowerShell.Commands
                     return;
                 }
 
+                string? problem = exists ? RegularFile.Problem(target) : null;
+                if (problem != null)
+                {
+                    WriteError(IoError(new IOException(problem), "MtaStsPolicyWriteFailed", ErrorCategory.InvalidArgument, target));
+                    return;
+                }
+
                 Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
-                AtomicFile.Write(target, bytes);
+                if (!AtomicFile.Write(target, bytes))
+                {
+                    WriteWarning(Messages.Format("ExportOwnerNotKept", target));
+                }
                 if (VerboseWanted)
                 {
                     WriteVerbose(InputObject.PolicyUrl == null ? Messages.Format("ExportWrote", bytes.Length, target) : Messages.Format("ExportWroteAt", bytes.Length, target, InputObject.PolicyUrl));

@@ -38,18 +38,18 @@ namespace MtaSts.PowerShell.Commands
                 return;
             }
 
-            statePath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(StatePath);
             try
             {
+                statePath = FileSystemPath(StatePath);
                 // Checked before the run, so that a path that cannot take the file fails now and not after every check.
                 bool exists = File.Exists(statePath);
                 state = PolicyStateFile.Read(statePath);
                 WriteVerbose(Messages.Format(exists ? "StateLoaded" : "StateNew", statePath));
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is JsonParseException || ex is FormatException)
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is JsonParseException || ex is FormatException || ex is PSArgumentException)
             {
-                ThrowTerminatingError(new ErrorRecord(new InvalidDataException(Messages.Format("StateUnreadable", statePath, ex.Message), ex),
-                    "MtaStsStateFileInvalid", ErrorCategory.InvalidData, statePath));
+                ThrowTerminatingError(new ErrorRecord(new InvalidDataException(Messages.Format("StateUnreadable", statePath ?? StatePath, ex.Message), ex),
+                    "MtaStsStateFileInvalid", ErrorCategory.InvalidData, statePath ?? StatePath));
             }
         }
 

@@ -35,7 +35,20 @@ namespace MtaSts.PowerShell.Internal
             {
                 foreach (string path in LiteralPath)
                 {
-                    yield return SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
+                    string? resolved = null;
+                    try
+                    {
+                        resolved = FileSystemPath(path);
+                    }
+                    catch (PSArgumentException ex)
+                    {
+                        WriteError(new ErrorRecord(ex, "MtaStsPathNotFileSystem", ErrorCategory.InvalidArgument, path));
+                    }
+
+                    if (resolved != null)
+                    {
+                        yield return resolved;
+                    }
                 }
 
                 yield break;
@@ -57,7 +70,7 @@ namespace MtaSts.PowerShell.Internal
 
                 if (provider.Name != "FileSystem")
                 {
-                    WriteError(new ErrorRecord(new NotSupportedException(Messages.Format("PathNotFileSystem", path)), "MtaStsPathNotFileSystem", ErrorCategory.InvalidArgument, path));
+                    WriteError(new ErrorRecord(new PSArgumentException(Messages.Format("PathNotFileSystem", path, provider.Name)), "MtaStsPathNotFileSystem", ErrorCategory.InvalidArgument, path));
                     continue;
                 }
 

@@ -92,6 +92,22 @@ namespace MtaSts.PowerShell.Internal
             }
         }
 
+        /// <summary>
+        /// The file-system path a user-given path names, relative paths taken from the PowerShell location. Throws
+        /// <see cref="PSArgumentException"/> for a path of another provider (Env:, HKLM:, Variable:), which would
+        /// otherwise be read as a relative file name in the process's working folder.
+        /// </summary>
+        internal string FileSystemPath(string path)
+        {
+            string resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out _);
+            if (provider.Name != "FileSystem")
+            {
+                throw new PSArgumentException(Resources.Messages.Format("PathNotFileSystem", path, provider.Name));
+            }
+
+            return resolved;
+        }
+
         internal static ErrorRecord IoError(Exception exception, string id, ErrorCategory category, object target) =>
             new ErrorRecord(exception, id, category, target);
     }

@@ -14,7 +14,6 @@ namespace MtaSts.PowerShell.Internal
     {
         private const int FileTypeMask = 0xF000;
         private const int RegularType = 0x8000;
-        private static bool statUnavailable;
 
         /// <summary>
         /// Why the path may not be read, or null when it names a regular file after its links are followed (or does not
@@ -22,18 +21,15 @@ namespace MtaSts.PowerShell.Internal
         /// </summary>
         public static string? Problem(string path)
         {
-            if (RuntimeInformation.IsOSPlatform(OSPlatform.Windows) || statUnavailable)
+            var status = UnixFile.Stat(path);
+            if (status == null || (status.Value.Mode & FileTypeMask) == RegularType)
             {
                 return null;
             }
 
-            int? mode = UnixMode(path);
-            if (mode == null || (mode.Value & FileTypeMask) == RegularType)
-            {
-                return null;
-            }
+            int mode = status.Value.Mode;
 
-            string kind = (mode.Value & FileTypeMask) switch
+            string kind = (mode & FileTypeMask) switch
             {
                 0x1000 => "FileKindFifo",
                 0x2000 => "FileKindCharacterDevice",
@@ -76,26 +72,5 @@ namespace MtaSts.PowerShell.Internal
                 return buffer;
             }
         }
-
-        /// <summary>The st_mode of the file a path names, links followed, through the runtime's own stat shim.</summary>
-        private static int? UnixMode(string path)
-        {
-            // The runtime's FileStatus starts with two int32s, Flags and Mode; the rest of it is not read, and the buffer
-            // leaves room for the fields later runtimes add.
-            var status = new byte[512];
-            byte[] name = Encoding.UTF8.GetBytes(path + "\0");
-            try
-            {
-                return SystemNativeStat(name, status) == 0 ? BitConverter.ToInt32(status, 4) : (int?)null;
-            }
-            catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
-            {
-                statUnavailable = true;
-                return null;
-            }
-        }
-
-        [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat")]
-        private static extern int SystemNativeStat(byte[] path, [Out] byte[] status);
     }
 }
