@@ -101,6 +101,30 @@ Describe 'Import-TlsRptReport' {
     }
 }
 
+Describe 'Report values at the console' {
+    It 'shows ESC, CSI, line separators and bidi controls from a report escaped in every view, and keeps them raw in the objects' {
+        $hostile = "Evil`e[2J`e[32mALL GOOD$([char]0x9B)31m$([char]0x2028)x$([char]0x202E)moc"
+        $json = Get-Content -Raw (Join-Path $fixtures 'rfc8460-example.json') | ConvertFrom-Json
+        $json.'organization-name' = $hostile
+        $json.policies[0].policy.'policy-domain' = "company-y.example"
+        $json.policies[0].'failure-details'[0].'receiving-mx-hostname' = $hostile
+        $file = Join-Path $TestDrive 'hostile-report.json'
+        $json | ConvertTo-Json -Depth 10 | Set-Content -LiteralPath $file
+        $report = Import-TlsRptReport -LiteralPath $file
+        $report.OrganizationName | Should -Be $hostile
+        $shown = @(
+            $report | Format-Table | Out-String -Width 400
+            $report.Policies | Format-List | Out-String -Width 400
+            $report.Policies.FailureDetails | Format-List | Out-String -Width 400
+            $report | Get-TlsRptSummary -Since '2016-03-01' -Until '2016-05-01' | Out-String -Width 400
+        ) -join "`n"
+        $shown | Should -Match ([regex]::Escape('Evil\u001B[2J\u001B[32mALL GOOD\u009B31m\u2028x\u202Emoc'))
+        foreach ($raw in [char]0x1B, [char]0x9B, [char]0x2028, [char]0x202E) {
+            $shown.IndexOf($raw) | Should -Be -1 -Because "U+$(([int]$raw).ToString('X4')) must not reach the terminal"
+        }
+    }
+}
+
 Describe 'Get-TlsRptSummary' {
     It 'summarises reports per policy domain with a verdict' {
         $summaries = @(Import-TlsRptReport -Path $inbox -Recurse -ErrorAction SilentlyContinue |
