@@ -141,6 +141,18 @@ Describe 'New-MtaStsTxtRecord' {
         ([regex]::Matches($long.QuotedValue, '"[^"]*"')).Count | Should -Be 2
     }
 
+    It 'reads values pasted from dig, one or several quoted strings, and says so in the verbose stream' {
+        $record = ConvertFrom-MtaStsTxtRecord '"v=STSv1; id=20260101T000000Z"' -Verbose 4>&1
+        ($record | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Match 'quoted form dig'
+        ($record | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }).Id | Should -Be '20260101T000000Z'
+        (ConvertFrom-TlsRptRecord '"v=TLSRPTv1; rua=mailto:a@example.com," "mailto:b@example.com"').Rua | Should -Be @('mailto:a@example.com', 'mailto:b@example.com')
+    }
+
+    It 'still refuses a record whose data itself starts with a quote' {
+        ConvertFrom-MtaStsTxtRecord '"v=STSv1; id=1' -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $errors[0].Exception.Message | Should -BeLike '*quote*'
+    }
+
     It 'shows a smuggled line break as \u000A in the message' {
         New-MtaStsTxtRecord -Domain "example.com`nx" -ErrorVariable errors -ErrorAction SilentlyContinue
         $errors[0].Exception.Message | Should -BeLike "'example.com\u000Ax'*"

@@ -41,6 +41,88 @@ namespace MtaSts.Records
         /// </summary>
         public static string Join(IEnumerable<string> strings) => string.Concat(strings);
 
+        /// <summary>
+        /// Reads TXT data in the presentation form dig and zone files print (RFC 1035 §5.1): one or more quoted
+        /// character-strings separated by white space, with \" , \\ and \DDD escapes. The strings are joined as DNS
+        /// joins them. False when <paramref name="text"/> is not entirely in that form.
+        /// </summary>
+        public static bool TryReadPresentation(string text, out string value, out int strings)
+        {
+            value = string.Empty;
+            strings = 0;
+            var bytes = new List<byte>(text.Length);
+            int i = SkipBlank(text, 0);
+            if (i == text.Length || text[i] != '"')
+            {
+                return false;
+            }
+
+            while (i < text.Length)
+            {
+                if (text[i] != '"')
+                {
+                    return false;
+                }
+
+                for (i++; ; i++)
+                {
+                    if (i == text.Length)
+                    {
+                        return false;
+                    }
+
+                    char c = text[i];
+                    if (c == '"')
+                    {
+                        break;
+                    }
+
+                    if (c == '\\')
+                    {
+                        if (i + 3 < text.Length && IsDigit(text[i + 1]) && IsDigit(text[i + 2]) && IsDigit(text[i + 3]))
+                        {
+                            int code = ((text[i + 1] - '0') * 100) + ((text[i + 2] - '0') * 10) + (text[i + 3] - '0');
+                            if (code > 255)
+                            {
+                                return false;
+                            }
+
+                            bytes.Add((byte)code);
+                            i += 3;
+                            continue;
+                        }
+
+                        if (++i == text.Length)
+                        {
+                            return false;
+                        }
+
+                        c = text[i];
+                    }
+
+                    bytes.AddRange(Encoding.UTF8.GetBytes(c.ToString()));
+                }
+
+                strings++;
+                i = SkipBlank(text, i + 1);
+            }
+
+            value = Encoding.UTF8.GetString(bytes.ToArray());
+            return true;
+        }
+
+        private static int SkipBlank(string text, int i)
+        {
+            while (i < text.Length && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        private static bool IsDigit(char c) => c >= '0' && c <= '9';
+
         /// <summary>Splits the ASCII value into character-strings of at most 255 bytes.</summary>
         public static IReadOnlyList<string> Split(string value)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using MtaSts.PowerShell.Resources;
 
 namespace MtaSts.PowerShell.Internal
 {
@@ -20,7 +21,22 @@ namespace MtaSts.PowerShell.Internal
 
         protected override void ProcessRecord()
         {
-            string value = Records.DnsTxtText.Join(InputObject);
+            var parts = new string[InputObject.Length];
+            for (int i = 0; i < parts.Length; i++)
+            {
+                // Values pasted from dig or a zone file keep their quotes; DNS data never starts with one in a valid record.
+                if (Records.DnsTxtText.TryReadPresentation(InputObject[i], out string unquoted, out int strings))
+                {
+                    WriteVerbose(Messages.Format("TxtPresentationRead", strings));
+                    parts[i] = unquoted;
+                }
+                else
+                {
+                    parts[i] = InputObject[i];
+                }
+            }
+
+            string value = Records.DnsTxtText.Join(parts);
             var record = ParseAndReport(value);
             if (record != null)
             {

@@ -104,5 +104,25 @@ namespace MtaSts.Tests.Core
         [Fact(DisplayName = "T26 RFC 8461 §3.1: a record of another version is discarded, leaving none")]
         public void OtherVersionDiscarded() =>
             Assert.Equal(ErrorCodes.TxtRecordCount, MtaStsTxtRecord.Discover(new[] { "v=STSv2; id=1" }).Error!.Code);
+
+        [Theory(DisplayName = "RFC 1035 §5.1: TXT data in dig's quoted presentation form is read and its strings joined")]
+        [InlineData("\"v=STSv1; id=20260101T000000Z\"", "v=STSv1; id=20260101T000000Z", 1)]
+        [InlineData("  \"v=TLSRPTv1; rua=mailto:a@example.com,\" \"mailto:b@example.com\"\n", "v=TLSRPTv1; rua=mailto:a@example.com,mailto:b@example.com", 2)]
+        [InlineData("\"a\\\"b\\\\c\\059d\"", "a\"b\\c;d", 1)]
+        [InlineData("\"\"", "", 1)]
+        public void PresentationFormIsRead(string text, string expected, int strings)
+        {
+            Assert.True(DnsTxtText.TryReadPresentation(text, out string value, out int count));
+            Assert.Equal(expected, value);
+            Assert.Equal(strings, count);
+        }
+
+        [Theory(DisplayName = "RFC 1035 §5.1: text not wholly in the quoted form is left alone")]
+        [InlineData("v=STSv1; id=1")]
+        [InlineData("\"v=STSv1; id=1")]
+        [InlineData("\"v=STSv1;\" id=1")]
+        [InlineData("\"a\\999\"")]
+        [InlineData("")]
+        public void OtherTextIsNotPresentationForm(string text) => Assert.False(DnsTxtText.TryReadPresentation(text, out _, out _));
     }
 }
