@@ -198,6 +198,17 @@ Describe 'Test-MtaStsDomain against real servers' -Skip:$skip {
         $results['sharedState'] | Should -Be @(1..20 | ForEach-Object { "d$_.bulk.test" })
     }
 
+    It 'builds a policy from the live MX set with -FromDns, and refuses Null MX, no MX and unknown answers (RFC 8461 §3.2, RFC 7505)' {
+        $policies = $results['fromDns'].Policies
+        $policies.Count | Should -Be 1
+        $policies[0].Domain | Should -Be 'twomx.mtasts.test'
+        $policies[0].Mode | Should -Be 'Enforce'
+        $policies[0].Mx | Should -Be @('mx1.twomx.mtasts.test', 'backup.twomx.mtasts.test')
+        ($results['fromDns'].Errors | ForEach-Object { "$($_.Id)=$($_.Target)" }) | Should -Be @(
+            'MtaStsNullMx=nullmx.mtasts.test', 'MtaStsMxNone=nomx.mtasts.test', 'MtaStsMxNone=missing.mtasts.test')
+        $results['fromDns'].DeadDns | Should -Be @('MtaStsDnsLookupFailed')
+    }
+
     It 'binds domains from Get-Content lines and from Import-Csv rows' {
         $results['pipeline'].Lines | Should -Be @('example.com=Pass', 'good.mtasts.test=Pass', 'testing.mtasts.test=Warn')
         $results['pipeline'].Rows | Should -Be @('good.mtasts.test=Pass', 'notxt.mtasts.test=Fail')

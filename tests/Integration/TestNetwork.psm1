@@ -153,6 +153,10 @@ function Start-TestNetwork {
     $zone.Add("@ IN NS ns.$TestZone.")
     $zone.Add('ns IN A 127.0.0.1')
     $zone.Add('aia IN A 127.0.0.3')
+    # For New-MtaStsPolicy -FromDns: two MX hosts listed out of preference order, a Null MX (RFC 7505), and no MX at all.
+    $zone.Add('twomx IN MX 20 backup.twomx'); $zone.Add('twomx IN MX 10 mx1.twomx')
+    $zone.Add('nullmx IN MX 0 .')
+    $zone.Add('nomx IN A 127.0.0.10')
     $servers = [Collections.Generic.List[string]]::new()
     $mxNames = [Collections.Generic.List[string]]::new()
 

@@ -1,6 +1,8 @@
 using System.Collections.Generic;
 using System.Management.Automation;
 using System;
+using System.Threading;
+using MtaSts.Checking;
 using MtaSts.Diagnostics;
 using MtaSts.Policy;
 using MtaSts.PowerShell.Internal;
@@ -14,11 +16,15 @@ namespace MtaSts.PowerShell.Commands
     /// that carry a Domain property (Import-Csv) give one policy each time the domain changes. Several domains
     /// in -Domain each get a policy with the same MX patterns (a provider hosting many domains).
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "MtaStsPolicy")]
+    [Cmdlet(VerbsCommon.New, "MtaStsPolicy", DefaultParameterSetName = MxSet)]
     [OutputType(typeof(MtaStsPolicy))]
     public sealed class NewMtaStsPolicyCommand : MtaStsCmdlet
     {
+        private const string MxSet = "Mx";
+        private const string DnsSet = "FromDns";
+
         private readonly List<MxPattern> patterns = new List<MxPattern>();
+        private readonly CancellationTokenSource stopping = new CancellationTokenSource();
         private bool pending;
         private bool anyInvalid;
         private string[]? pendingDomains;
@@ -36,7 +42,7 @@ namespace MtaSts.PowerShell.Commands
         }
 
         /// <summary>MX host names or '*.' patterns; MX records piped from Resolve-DnsName or DnsClient bind by property name.</summary>
-        [Parameter(Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = MxSet, Position = 1, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("NameExchange", "Exchange", "MxHost")]
         [AllowEmptyCollection]
         [MxText]
@@ -48,13 +54,38 @@ namespace MtaSts.PowerShell.Commands
         public int MaxAge { get; set; }
 
         /// <summary>The Policy Domain (or several); sets PolicyHost and PolicyUrl.</summary>
-        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = MxSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = DnsSet, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [PipelineText("Domain", "Domain")]
         public string[]? Domain { get; set; }
 
+        /// <summary>Take the MX hosts of each domain from live DNS, with the module's own resolver (RFC 8461 §3.2).</summary>
+        [Parameter(ParameterSetName = DnsSet, Mandatory = true)]
+        public SwitchParameter FromDns { get; set; }
+
+        /// <summary>DNS servers to ask instead of the system's resolvers: an IP address, with :port if not 53 ([v6]:port for IPv6).</summary>
+        [Parameter(ParameterSetName = DnsSet)]
+        [ValidateNotNullOrEmpty]
+        public string[]? DnsServer { get; set; }
+
+        /// <summary>Seconds the MX lookup of one domain may take.</summary>
+        [Parameter(ParameterSetName = DnsSet)]
+        [ValidateRange(1, 300)]
+        public int TimeoutSec { get; set; } = 10;
+
         protected override void ProcessRecord()
         {
+            if (FromDns)
+            {
+                foreach (string domain in Domain ?? Array.Empty<string>())
+                {
+                    FromLiveDns(domain);
+                }
+
+                return;
+            }
+
             if (pending && !SameDomains(Domain, pendingDomains))
             {
                 Flush();
@@ -76,7 +107,55 @@ namespace MtaSts.PowerShell.Commands
             }
         }
 
-        protected override void EndProcessing() => Flush();
+        protected override void EndProcessing()
+        {
+            if (!FromDns)
+            {
+                Flush();
+            }
+        }
+
+        protected override void StopProcessing() => stopping.Cancel();
+
+        /// <summary>One policy for <paramref name="domain"/> naming its live MX hosts; a lookup that fails or finds none is an error, never an empty policy.</summary>
+        private void FromLiveDns(string domain)
+        {
+            var options = new CheckOptions { DnsServers = ReadDnsServers(DnsServer), Timeout = TimeSpan.FromSeconds(TimeoutSec) };
+            IReadOnlyList<string> hosts;
+            try
+            {
+                hosts = LiveMx.ReadAsync(domain, options, stopping.Token).GetAwaiter().GetResult();
+            }
+            catch (MtaStsFormatException ex)
+            {
+                var category = ex.Finding.Code == ErrorCodes.DnsLookupFailed ? ErrorCategory.ResourceUnavailable : ErrorCategory.ObjectNotFound;
+                WriteFinding(ex, category, domain);
+                return;
+            }
+
+            if (VerboseWanted)
+            {
+                WriteVerbose(Messages.Format("PolicyMxFromDns", domain, string.Join(", ", hosts)));
+            }
+
+            try
+            {
+                foreach (string host in hosts)
+                {
+                    patterns.Add(MxPattern.Parse(host));
+                }
+
+                Emit(new[] { domain });
+            }
+            catch (MtaStsFormatException ex)
+            {
+                WriteFinding(ex, ErrorCategory.InvalidData, domain);
+            }
+            finally
+            {
+                patterns.Clear();
+            }
+        }
 
         private static bool SameDomains(string[]? a, string[]? b)
         {

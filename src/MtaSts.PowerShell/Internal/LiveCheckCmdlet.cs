@@ -65,18 +65,7 @@ namespace MtaSts.PowerShell.Internal
         {
             culture = CultureInfo.CurrentCulture;
             uiCulture = CultureInfo.CurrentUICulture;
-            var servers = new List<IPEndPoint>();
-            foreach (string text in DnsServer ?? Array.Empty<string>())
-            {
-                if (!DnsServerEndPoint.TryParse(text, out var endPoint))
-                {
-                    ThrowTerminatingError(new ErrorRecord(new ArgumentException(Messages.Format("DnsServerInvalid", text)), "MtaStsDnsServerInvalid", ErrorCategory.InvalidArgument, text));
-                }
-
-                servers.Add(endPoint!);
-            }
-
-            DnsServers = servers;
+            DnsServers = ReadDnsServers(DnsServer);
         }
 
         protected override void ProcessRecord()

@@ -108,6 +108,23 @@ namespace MtaSts.PowerShell.Internal
             return resolved;
         }
 
+        /// <summary>The -DnsServer values as end points; a value that is not an address stops the command (MtaStsDnsServerInvalid).</summary>
+        internal System.Collections.Generic.IReadOnlyList<System.Net.IPEndPoint> ReadDnsServers(string[]? texts)
+        {
+            var servers = new System.Collections.Generic.List<System.Net.IPEndPoint>();
+            foreach (string text in texts ?? Array.Empty<string>())
+            {
+                if (!MtaSts.Checking.Transport.DnsServerEndPoint.TryParse(text, out var endPoint))
+                {
+                    ThrowTerminatingError(new ErrorRecord(new ArgumentException(Resources.Messages.Format("DnsServerInvalid", text)), "MtaStsDnsServerInvalid", ErrorCategory.InvalidArgument, text));
+                }
+
+                servers.Add(endPoint!);
+            }
+
+            return servers;
+        }
+
         internal static ErrorRecord IoError(Exception exception, string id, ErrorCategory category, object target) =>
             new ErrorRecord(exception, id, category, target);
     }
