@@ -209,6 +209,13 @@ Describe 'Test-MtaStsDomain against real servers' -Skip:$skip {
         $results['fromDns'].DeadDns | Should -Be @('MtaStsDnsLookupFailed')
     }
 
+    It 'rotates with the record''s NsupdateText, leaving exactly one record, on the first run and on a re-run (RFC 2136, RFC 8461 §3.1) (<_>)' -ForEach 'first', 'again' {
+        $run = $results['nsupdate'][$_]
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $run.Sts | Should -Be @('"v=STSv1; id=20261202T000000Z"')
+        $run.TlsRpt | Should -Be @('"v=TLSRPTv1; rua=mailto:tlsrpt@update.test"')
+    }
+
     It 'binds domains from Get-Content lines and from Import-Csv rows' {
         $results['pipeline'].Lines | Should -Be @('example.com=Pass', 'good.mtasts.test=Pass', 'testing.mtasts.test=Warn')
         $results['pipeline'].Rows | Should -Be @('good.mtasts.test=Pass', 'notxt.mtasts.test=Fail')
@@ -245,6 +252,7 @@ Describe 'Examples of the live cmdlets in docs/en-US, run against the local serv
         'Test-MtaStsDomain Example 4: Catch a policy changed without a new id'
         'Test-MtaStsDomain Example 5: Check a staging deployment behind a private CA'
         'Test-MtaStsDomain Example 6: List the findings as a table'
+        'New-MtaStsPolicy Example 3: Build the policies from live DNS, on any platform'
     ) {
         $example = $results['examples'][$_]
         $example | Should -Not -BeNullOrEmpty -Because 'every example of the page was run'
@@ -252,7 +260,7 @@ Describe 'Examples of the live cmdlets in docs/en-US, run against the local serv
         $example.Errors | Should -Be 0 -Because $example.Output
     }
 
-    It 'ran every example of the two pages' {
-        $results['examples'].Count | Should -Be 9
+    It 'ran every example of the two pages and the -FromDns example' {
+        $results['examples'].Count | Should -Be 10
     }
 }

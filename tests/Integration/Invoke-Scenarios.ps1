@@ -165,6 +165,22 @@ $results['fromDns'] = [ordered]@{
     DeadDns = @($deadErrors | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] })
 }
 
+# Rotation with nsupdate (RFC 2136, TSIG-signed) against a zone that starts with two _mta-sts records: each record's
+# NsupdateText replaces its RRset in one update, so exactly one record is left, on the first run and on a re-run.
+$rotation = @(
+    New-MtaStsTxtRecord -Domain update.test -Id 20261202T000000Z
+    New-TlsRptRecord -Domain update.test -Rua tlsrpt@update.test
+)
+$results['nsupdate'] = [ordered]@{}
+foreach ($run in 'first', 'again') {
+    $output = ("server 127.0.0.1 53`n" + ($rotation.NsupdateText -join '')) | & nsupdate -k $network.UpdateKey 2>&1
+    $results['nsupdate'][$run] = [ordered]@{
+        ExitCode = $LASTEXITCODE; Output = "$output"
+        Sts = @(& dig +short '@127.0.0.1' _mta-sts.update.test TXT)
+        TlsRpt = @(& dig +short '@127.0.0.1' _smtp._tls.update.test TXT)
+    }
+}
+
 # Pipeline input: Get-Content lines and Import-Csv rows.
 $sandbox = New-Item -ItemType Directory -Force (Join-Path $network.Folder 'sandbox')
 Set-Content (Join-Path $sandbox 'domains.txt') -Value "good.$zone", "testing.$zone", 'example.com'
@@ -174,13 +190,14 @@ $results['pipeline'] = [ordered]@{
     Rows  = @(Import-Csv (Join-Path $sandbox 'domains.csv') | Test-MtaStsDomain | Sort-Object Domain | ForEach-Object { "$($_.Domain)=$($_.Status)" })
 }
 
-# The documentation examples of the live cmdlets, run here where example.com is served locally.
+# The documentation examples of the live cmdlets and of -FromDns, run here where example.com is served locally.
 Copy-Item $privateRoot (Join-Path $sandbox 'staging-root.pem')
 $docs = Join-Path $PSScriptRoot '../../docs/en-US'
 $examples = [ordered]@{}
-foreach ($page in 'Get-MtaStsPolicy', 'Test-MtaStsDomain') {
+foreach ($page in 'Get-MtaStsPolicy', 'Test-MtaStsDomain', 'New-MtaStsPolicy') {
     $text = Get-Content -Raw (Join-Path $docs "$page.md")
     foreach ($match in [regex]::Matches($text, '(?ms)^### (Example \d+: [^\r\n]+)\s+```powershell\r?\n(.*?)\r?\n```')) {
+        if ($page -eq 'New-MtaStsPolicy' -and $match.Groups[2].Value -notmatch '-FromDns') { continue }
         Push-Location $sandbox
         try {
             $output = @(& ([scriptblock]::Create($match.Groups[2].Value)) 2>&1)

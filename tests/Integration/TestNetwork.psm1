@@ -119,8 +119,8 @@ function Test-TestNetworkPrerequisite {
     # Returns why the environment cannot start here, or nothing when it can.
     if (-not $IsLinux) { return 'the integration tests need Linux network namespaces' }
     if ((& id -u) -ne '0') { return 'the integration tests need root (ip netns)' }
-    foreach ($command in 'ip', 'named', 'nginx', 'ss', 'openssl', 'curl', 'mta-sts-query') {
-        if (-not (Get-Command $command -ErrorAction SilentlyContinue)) { return "'$command' is not installed (.ci/run installs iproute2, bind9, nginx-light, openssl, curl and postfix-mta-sts-resolver)" }
+    foreach ($command in 'ip', 'named', 'nginx', 'ss', 'openssl', 'curl', 'mta-sts-query', 'nsupdate', 'dig', 'tsig-keygen') {
+        if (-not (Get-Command $command -ErrorAction SilentlyContinue)) { return "'$command' is not installed (.ci/run installs iproute2, bind9, bind9-dnsutils, nginx-light, openssl, curl and postfix-mta-sts-resolver)" }
     }
 }
 
@@ -261,6 +261,12 @@ function Start-TestNetwork {
     Set-Content (Join-Path $folder 'mtasts.test.zone') -Value $zone
     Set-Content (Join-Path $folder 'example.com.zone') -Value $example
     Set-Content (Join-Path $folder 'bulk.test.zone') -Value $bulk
+    # update.test takes RFC 2136 updates signed with a TSIG key, and starts with the state a rotation must repair: two
+    # _mta-sts records.
+    & tsig-keygen -a hmac-sha256 mtasts-update | Set-Content (Join-Path $folder 'update.key')
+    Set-Content (Join-Path $folder 'update.test.zone') -Value @("`$TTL 300", '@ IN SOA ns.update.test. hostmaster.update.test. 1 3600 600 86400 300',
+        '@ IN NS ns.update.test.', 'ns IN A 127.0.0.1', '@ IN MX 10 mx.update.test.', '_mta-sts IN TXT "v=STSv1; id=old1"', '_mta-sts IN TXT "v=STSv1; id=old2"',
+        '_smtp._tls IN TXT "v=TLSRPTv1; rua=mailto:old@update.test"')
     Set-Content (Join-Path $folder 'named.conf') -Value @"
 options {
     directory "$folder";
@@ -275,6 +281,8 @@ zone "$TestZone" { type primary; file "$folder/mtasts.test.zone"; };
 zone "example.com" { type primary; file "$folder/example.com.zone"; };
 zone "bulk.test" { type primary; file "$folder/bulk.test.zone"; };
 zone "dane.test" { type primary; file "$keys/dane.test.zone.signed"; };
+include "$folder/update.key";
+zone "update.test" { type primary; file "$folder/update.test.zone"; allow-update { key "mtasts-update"; }; };
 "@
     # A validating resolver, as a DANE sender uses: every name is asked of the BIND above, dane.test is validated.
     Set-Content (Join-Path $folder 'resolver.conf') -Value @"
@@ -319,6 +327,7 @@ $($servers -join "`n")
         PrivateRootCertificate = (Join-Path $certs 'private-root.pem'); IntermediateCertificate = (Join-Path $certs 'intermediate.pem')
         AiaLog = (Join-Path $folder 'aia-access.log'); ValidatingResolver = '127.0.0.1:5300'; WebRoot = $web.FullName; Zone = $TestZone
         Scenarios = @($Scenarios.Keys); Processes = [Collections.Generic.List[Diagnostics.Process]]::new(); BulkCount = $BulkCount
+        UpdateKey = (Join-Path $folder 'update.key')
     }
     try {
         Start-NetnsProcess $network 'named' @('-g', '-c', (Join-Path $folder 'named.conf')) 'named.log'

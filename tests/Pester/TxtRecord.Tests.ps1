@@ -141,6 +141,21 @@ Describe 'New-MtaStsTxtRecord' {
         ([regex]::Matches($long.QuotedValue, '"[^"]*"')).Count | Should -Be 2
     }
 
+    It 'gives one record per domain however many rows name it (one row per MX, Import-Csv)' {
+        $rows = @(
+            [pscustomobject]@{ Domain = 'a.example'; Mx = 'mx1.a.example' }
+            [pscustomobject]@{ Domain = 'A.example'; Mx = 'mx2.a.example' }
+            [pscustomobject]@{ Domain = 'b.example'; Mx = 'mx.b.example' }
+        )
+        ($rows | New-MtaStsTxtRecord).Fqdn | Should -Be @('_mta-sts.a.example', '_mta-sts.b.example')
+        ($rows | New-TlsRptRecord -Rua tlsrpt@example.net).Fqdn | Should -Be @('_smtp._tls.a.example', '_smtp._tls.b.example')
+    }
+
+    It 'writes an nsupdate script that replaces the TXT RRset in one update (RFC 2136)' {
+        $record = New-MtaStsTxtRecord -Domain example.com -Id 20260101T000000Z -TimeToLive 3600
+        $record.NsupdateText | Should -Be ("zone example.com.`nupdate delete _mta-sts.example.com. TXT`nupdate add _mta-sts.example.com. 3600 TXT `"v=STSv1; id=20260101T000000Z`"`nsend`n")
+    }
+
     It 'reads values pasted from dig, one or several quoted strings, and says so in the verbose stream' {
         $record = ConvertFrom-MtaStsTxtRecord '"v=STSv1; id=20260101T000000Z"' -Verbose 4>&1
         ($record | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }).Message | Should -Match 'quoted form dig'

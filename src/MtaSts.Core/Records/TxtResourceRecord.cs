@@ -69,6 +69,18 @@ namespace MtaSts.Records
             ? null
             : Fqdn + ". " + Ttl.ToString(CultureInfo.InvariantCulture) + " IN TXT " + QuotedValue;
 
+        /// <summary>
+        /// An nsupdate script (RFC 2136) that makes this the only TXT record at its name, for BIND, Knot or PowerDNS: one
+        /// update message deletes the TXT RRset and adds the record, so the change is atomic and no resolver ever sees two
+        /// records (which RFC 8461 §3.1 reads as no policy at all). Null without a placement.
+        /// </summary>
+        public string? NsupdateText => Fqdn == null
+            ? null
+            : "zone " + ZoneName + ".\n"
+                + "update delete " + Fqdn + ". TXT\n"
+                + "update add " + Fqdn + ". " + Ttl.ToString(CultureInfo.InvariantCulture) + " TXT " + QuotedValue + "\n"
+                + "send\n";
+
         public override string ToString() => Value;
 
         internal static TimeSpan ValidateTimeToLive(TimeSpan ttl)

@@ -12,6 +12,8 @@ namespace MtaSts.PowerShell.Internal
     /// </summary>
     public abstract class NewTxtRecordCmdlet : MtaStsCmdlet
     {
+        private readonly System.Collections.Generic.HashSet<string> published = new System.Collections.Generic.HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
         /// <summary>The Policy Domain (or several); a piped policy binds by its Domain property.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [AllowNull]
@@ -49,6 +51,13 @@ namespace MtaSts.PowerShell.Internal
                 try
                 {
                     var record = Create(domain);
+                    if (!published.Add(record.Fqdn!))
+                    {
+                        // Rows of one domain (one per MX, say) must not give two records: senders read two as none (RFC 8461 §3.1).
+                        WriteVerbose(Messages.Format("RecordDomainRepeated", record.Fqdn));
+                        continue;
+                    }
+
                     if (VerboseWanted)
                     {
                         WriteVerbose(Describe(record));
