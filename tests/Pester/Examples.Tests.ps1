@@ -31,34 +31,8 @@ BeforeAll {
         }
     }
 
-    function Add-DnsServerResourceRecord {
-        # Stand-in for Windows DnsServer's cmdlet (TXT parameter set).
-        param(
-            [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [string] $ZoneName,
-            [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [string] $Name,
-            [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [string] $DescriptiveText,
-            [Parameter(ValueFromPipelineByPropertyName)] [timespan] $TimeToLive,
-            [switch] $Txt)
-        process { "added $Name.$ZoneName $DescriptiveText" }
-    }
-
-    function New-AzDnsRecordConfig {
-        # Stand-in for Az.Dns (TXT parameter set).
-        param([Parameter(Mandatory, ValueFromPipelineByPropertyName)] [string] $Value)
-        process { [pscustomobject]@{ Value = $Value } }
-    }
-
-    function New-AzDnsRecordSet {
-        # Stand-in for Az.Dns.
-        param(
-            [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [string] $Name,
-            [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [string] $ZoneName,
-            [Parameter(Mandatory)] [string] $ResourceGroupName,
-            [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [uint32] $Ttl,
-            [Parameter(Mandatory, ValueFromPipelineByPropertyName)] [string] $RecordType,
-            [object[]] $DnsRecords)
-        process { "record set $Name.$ZoneName" }
-    }
+    # Windows DnsServer, Az.Dns and nsupdate stand-ins that keep records as the real ones do (DnsStandIns.psm1).
+    Import-Module (Join-Path $PSScriptRoot 'DnsStandIns.psm1') -Force
 
     $script:sandbox = Join-Path $TestDrive 'sandbox'
     New-Item -ItemType Directory (Join-Path $sandbox 'tlsrpt'), (Join-Path $sandbox 'srv/sites') | Out-Null
