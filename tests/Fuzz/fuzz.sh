@@ -3,7 +3,8 @@
 #   tests/Fuzz/fuzz.sh <seconds per target> [target...]      (all targets when none is named)
 # Starts from tests/Fuzz/corpus/<target>, writes findings to out/fuzz/findings/<target>, prints one line per target
 # (executions, corpus size, crashes, hangs) and exits 1 when any target found a crash or a hang. The findings of a
-# failed target can be replayed with: dotnet out/fuzz/bin/MtaSts.Fuzz.dll <target> --replay <file>
+# failed target can be replayed, with the build that is not instrumented, by:
+#   dotnet run --project tests/Fuzz/MtaSts.Fuzz -c Release -- <target> --replay <file or folder>
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:?seconds per target}

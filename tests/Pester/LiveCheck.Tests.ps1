@@ -63,6 +63,13 @@ Describe 'Test-MtaStsDomain without an answering resolver' {
         { Test-MtaStsDomain example.com -StatePath $TestDrive @dead } | Should -Throw -ErrorId 'MtaStsStateFileInvalid,MtaSts.PowerShell.Commands.TestMtaStsDomainCommand' -ExpectedMessage '*folder*'
     }
 
+    It 'refuses a state file that is not UTF-8, and a -StatePath of another provider, before the run' {
+        $latin = Join-Path $TestDrive 'latin1.json'
+        [IO.File]::WriteAllBytes($latin, [byte[]](0x7B, 0x22, 0xE9, 0x22, 0x7D))
+        { Test-MtaStsDomain example.com -StatePath $latin @dead } | Should -Throw -ErrorId 'MtaStsStateFileInvalid,MtaSts.PowerShell.Commands.TestMtaStsDomainCommand'
+        { Test-MtaStsDomain example.com -StatePath 'Env:\state' @dead } | Should -Throw -ErrorId 'MtaStsStateFileInvalid,MtaSts.PowerShell.Commands.TestMtaStsDomainCommand' -ExpectedMessage '*provider*'
+    }
+
     It 'accepts IPv4 and IPv6 resolvers with ports, and refuses names' {
         (Test-MtaStsDomain example.com -DnsServer '[::1]:9' -TimeoutSec 1).Status | Should -Be 'Unknown'
         { Test-MtaStsDomain example.com -DnsServer 'dns.example' } | Should -Throw -ErrorId 'MtaStsDnsServerInvalid,MtaSts.PowerShell.Commands.TestMtaStsDomainCommand'

@@ -46,7 +46,7 @@ namespace MtaSts.PowerShell.Commands
                 state = PolicyStateFile.Read(statePath);
                 WriteVerbose(Messages.Format(exists ? "StateLoaded" : "StateNew", statePath));
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is JsonParseException || ex is FormatException || ex is PSArgumentException)
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is JsonParseException || ex is FormatException || ex is ArgumentException)
             {
                 ThrowTerminatingError(new ErrorRecord(new InvalidDataException(Messages.Format("StateUnreadable", statePath ?? StatePath, ex.Message), ex),
                     "MtaStsStateFileInvalid", ErrorCategory.InvalidData, statePath ?? StatePath));
@@ -87,7 +87,7 @@ namespace MtaSts.PowerShell.Commands
             {
                 PolicyStateFile.Save(statePath, state);
             }
-            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is JsonParseException || ex is FormatException)
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException || ex is JsonParseException || ex is FormatException || ex is ArgumentException)
             {
                 WriteError(IoError(ex, "MtaStsStateFileWriteFailed", ErrorCategory.WriteError, statePath));
             }

@@ -39,7 +39,9 @@ namespace MtaSts.Fuzz
 
         private static void StsTxt(byte[] input)
         {
-            var result = TxtRecordParser.ParseMtaSts(Text(input));
+            // What users paste (dig's quoted form) goes through the same parser once unquoted.
+            string text = DnsTxtText.TryReadPresentation(Text(input), out string unquoted, out _) ? unquoted : Text(input);
+            var result = TxtRecordParser.ParseMtaSts(text);
             if (result.Success)
             {
                 ReadBack("TXT record", TxtRecordParser.ParseMtaSts(result.Value!.Value).Success, result.Value.Value);
