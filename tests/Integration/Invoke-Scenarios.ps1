@@ -157,7 +157,8 @@ $null = 0..3 | ForEach-Object -ThrottleLimit 4 -Parallel {
 $results['sharedState'] = @((Get-Content -Raw $shared | ConvertFrom-Json -AsHashtable).domains.Keys | Sort-Object { [int]($_ -replace '\D') })
 
 # Policies from live DNS (New-MtaStsPolicy -FromDns), through the network's BIND and through a resolver that never answers.
-$fromDns = @("twomx.$zone", "nullmx.$zone", "nomx.$zone", "missing.$zone") | New-MtaStsPolicy -FromDns -Mode Enforce -DnsServer 127.0.0.1 -ErrorVariable fromDnsErrors -ErrorAction SilentlyContinue
+$fromDns = @("twomx.$zone", "nullmx.$zone", "nomx.$zone", "missing.$zone") | ForEach-Object { [pscustomobject]@{ Domain = $_ } } |
+    New-MtaStsPolicy -FromDns -Mode Enforce -DnsServer 127.0.0.1 -ErrorVariable fromDnsErrors -ErrorAction SilentlyContinue
 $null = New-MtaStsPolicy -FromDns -Domain "twomx.$zone" -DnsServer 127.0.0.1:5399 -TimeoutSec 1 -ErrorVariable deadErrors -ErrorAction SilentlyContinue
 $results['fromDns'] = [ordered]@{
     Policies = @($fromDns | ForEach-Object { [ordered]@{ Domain = $_.Domain; Mode = "$($_.Mode)"; Mx = @($_.Mx.Value) } })

@@ -55,7 +55,9 @@ namespace MtaSts.PowerShell.Commands
 
         /// <summary>The Policy Domain (or several); sets PolicyHost and PolicyUrl.</summary>
         [Parameter(ParameterSetName = MxSet, ValueFromPipelineByPropertyName = true)]
-        [Parameter(ParameterSetName = DnsSet, Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        // Neither mandatory nor by value in the FromDns set: either makes PowerShell choose that set for piped input even
+        // without -FromDns. FromLiveDns reports a missing domain instead.
+        [Parameter(ParameterSetName = DnsSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [PipelineText("Domain", "Domain")]
         public string[]? Domain { get; set; }
@@ -78,7 +80,13 @@ namespace MtaSts.PowerShell.Commands
         {
             if (FromDns)
             {
-                foreach (string domain in Domain ?? Array.Empty<string>())
+                if (Domain == null || Domain.Length == 0)
+                {
+                    WriteFinding(new Finding(ErrorCodes.DomainInvalid, Severity.Error, Messages.Get("PolicyFromDnsNoDomain"), "RFC 8461 §3.2"), ErrorCategory.InvalidArgument, null);
+                    return;
+                }
+
+                foreach (string domain in Domain)
                 {
                     FromLiveDns(domain);
                 }
