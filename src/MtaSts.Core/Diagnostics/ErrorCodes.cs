@@ -6,6 +6,7 @@ namespace MtaSts.Diagnostics
         public const string DomainInvalid = "MtaStsDomainInvalid";
         public const string MxPatternInvalid = "MtaStsMxPatternInvalid";
         public const string MxRequired = "MtaStsMxRequired";
+        public const string MxNotInPolicy = "MtaStsMxNotInPolicy";
         public const string MaxAgeOutOfRange = "MtaStsMaxAgeOutOfRange";
         public const string PolicyTooLarge = "MtaStsPolicyTooLarge";
         public const string PolicySyntax = "MtaStsPolicySyntaxInvalid";

@@ -18,6 +18,29 @@ namespace MtaSts.Records
         public static string FromTime(DateTimeOffset time) =>
             time.UtcDateTime.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "Z";
 
+        /// <summary>
+        /// The id that belongs to exactly these policy bytes: the first 32 hex digits of their SHA-256. It is the same on
+        /// every run and every copy of the same file, and differs as soon as one byte does, so it changes exactly when
+        /// the policy does (RFC 8461 §3.1), whatever file times or clocks say.
+        /// </summary>
+        public static string FromContent(byte[] policyBytes)
+        {
+            using (var sha = System.Security.Cryptography.SHA256.Create())
+            {
+                var hex = new System.Text.StringBuilder(MaxLength);
+                foreach (byte b in sha.ComputeHash(policyBytes ?? throw new ArgumentNullException(nameof(policyBytes))))
+                {
+                    hex.Append(b.ToString("x2", CultureInfo.InvariantCulture));
+                    if (hex.Length == MaxLength)
+                    {
+                        break;
+                    }
+                }
+
+                return hex.ToString();
+            }
+        }
+
         /// <summary>A new id from the clock's current time.</summary>
         public static string New(Clock clock) => FromTime((clock ?? throw new ArgumentNullException(nameof(clock))).UtcNow);
 
