@@ -6,6 +6,8 @@ BeforeAll {
     $readme = Get-Content -Raw (Join-Path $PSScriptRoot '../../README.md')
     $section = [regex]::Match($readme, '(?ms)^## Publish or rotate the TXT record\s.*?```powershell\r?\n(.*?)\r?\n```')
     $script:recipe = $section.Groups[1].Value
+    $daily = [regex]::Match($readme, '(?ms)^## A daily rollout script\s.*?```powershell\r?\n(.*?)\r?\n```')
+    $script:rollout = $daily.Groups[1].Value
 }
 
 Describe 'README: publish or rotate the TXT record' {
@@ -29,5 +31,51 @@ Describe 'README: publish or rotate the TXT record' {
         New-MtaStsTxtRecord -Domain example.com -Id 1 | Add-DnsServerResourceRecord -Txt
         New-MtaStsTxtRecord -Domain example.com -Id 2 | Add-DnsServerResourceRecord -Txt
         (Get-DnsStandInTxt Windows '_mta-sts.example.com').Count | Should -Be 2
+    }
+}
+
+Describe 'README: the daily rollout script' {
+    BeforeAll {
+        $sandbox = Join-Path $TestDrive 'rollout'
+        $script:web = Join-Path $sandbox 'www'
+        $script:mail = Join-Path $sandbox 'tlsrpt'
+        New-Item -ItemType Directory -Force $mail | Out-Null
+        $script:code = $rollout.Replace('Import-Module MtaSts', '').Replace('/var/www/mta-sts', $web).Replace('/var/mail/tlsrpt', $mail)
+        function Invoke-Rollout { $null = & ([scriptblock]::Create($code)) }
+    }
+
+    It 'writes a testing policy and publishes one record on the first day' {
+        Reset-DnsStandIn
+        Invoke-Rollout
+        (Import-MtaStsPolicy -Path $web).Mode | Should -Be 'Testing'
+        @(Get-DnsStandInTxt Bind '_mta-sts.example.com').Count | Should -Be 1
+    }
+
+    It 'changes nothing on a day with nothing new: same file, same record' {
+        $file = Join-Path $web '.well-known/mta-sts.txt'
+        $before = (Get-Item $file).LastWriteTimeUtc
+        $record = Get-DnsStandInTxt Bind '_mta-sts.example.com'
+        Invoke-Rollout
+        (Get-Item $file).LastWriteTimeUtc | Should -Be $before
+        Get-DnsStandInTxt Bind '_mta-sts.example.com' | Should -Be $record
+    }
+
+    It 'moves to enforce with a new record once two weeks of reports are clean' {
+        $record = Get-DnsStandInTxt Bind '_mta-sts.example.com'
+        foreach ($day in 1..14) {
+            $start = [DateTime]::UtcNow.Date.AddDays(-$day)
+            foreach ($org in 'Google Inc.', 'Microsoft Corporation') {
+                @{ 'organization-name' = $org; 'date-range' = @{ 'start-datetime' = $start.ToString('yyyy-MM-ddTHH:mm:ssZ'); 'end-datetime' = $start.AddDays(1).AddSeconds(-1).ToString('yyyy-MM-ddTHH:mm:ssZ') }
+                   'contact-info' = 'tlsrpt@example.net'; 'report-id' = "$org-$day"
+                   policies = @(@{ policy = @{ 'policy-type' = 'sts'; 'policy-string' = @('version: STSv1', 'mode: testing', 'mx: mail.example.com', 'max_age: 604800'); 'policy-domain' = 'example.com' }
+                                   summary = @{ 'total-successful-session-count' = 500; 'total-failure-session-count' = 0 } }) } |
+                    ConvertTo-Json -Depth 6 | Set-Content (Join-Path $mail "$org-$day.json")
+            }
+        }
+        Invoke-Rollout
+        (Import-MtaStsPolicy -Path $web).Mode | Should -Be 'Enforce'
+        $now = Get-DnsStandInTxt Bind '_mta-sts.example.com'
+        @($now).Count | Should -Be 1
+        $now | Should -Not -Be $record
     }
 }
