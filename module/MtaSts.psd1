@@ -22,6 +22,7 @@
         'Import-TlsRptReport'
         'New-MtaStsPolicy'
         'New-MtaStsTxtRecord'
+        'New-MtaStsWebServerConfig'
         'New-TlsRptRecord'
         'Set-MtaStsPolicy'
         'Test-MtaStsDomain'
@@ -59,7 +60,7 @@
             Tags         = @('MTA-STS', 'MTASTS', 'RFC8461', 'TLS-RPT', 'SMTP', 'Email', 'Mail', 'DNS', 'TLS', 'Security', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/mtasts/MtaSts'
             LicenseUri   = 'https://github.com/mtasts/MtaSts/blob/main/LICENSE'
-            ReleaseNotes = 'First release: New-MtaStsPolicy, New-MtaStsTxtRecord, Export-MtaStsPolicy, Import-MtaStsPolicy, ConvertFrom-MtaStsPolicy, ConvertFrom-MtaStsTxtRecord, New-TlsRptRecord, ConvertFrom-TlsRptRecord, Import-TlsRptReport, Get-TlsRptSummary, Get-MtaStsPolicy, Test-MtaStsDomain, Set-MtaStsPolicy.'
+            ReleaseNotes = 'First release: New-MtaStsPolicy, New-MtaStsTxtRecord, Export-MtaStsPolicy, Import-MtaStsPolicy, ConvertFrom-MtaStsPolicy, ConvertFrom-MtaStsTxtRecord, New-TlsRptRecord, ConvertFrom-TlsRptRecord, Import-TlsRptReport, Get-TlsRptSummary, Get-MtaStsPolicy, Test-MtaStsDomain, Set-MtaStsPolicy, New-MtaStsWebServerConfig.'
         }
     }
 }

@@ -10,6 +10,9 @@ BeforeDiscovery {
     # Scenario => the codes its result must carry, and the overall status (RFC sections in the names).
     $scenarios = @(
         @{ Name = 'good'; Status = 'Pass'; Codes = @(); Rule = 'a correct enforce deployment' }
+        @{ Name = 'webnginx'; Status = 'Pass'; Codes = @(); Rule = 'RFC 8461 §3.3: nginx with New-MtaStsWebServerConfig' }
+        @{ Name = 'webapache'; Status = 'Pass'; Codes = @(); Rule = 'RFC 8461 §3.3: Apache with New-MtaStsWebServerConfig' }
+        @{ Name = 'webcaddy'; Status = 'Pass'; Codes = @(); Rule = 'RFC 8461 §3.3: Caddy with New-MtaStsWebServerConfig' }
         @{ Name = 'testing'; Status = 'Warn'; Codes = @('TlsRptRecordMissing'); Rule = 'RFC 8461 §5: testing mode without TLS-RPT' }
         @{ Name = 'notxt'; Status = 'Fail'; Codes = @('MtaStsTxtRecordMissing'); Rule = 'RFC 8461 §3.1: no TXT record' }
         @{ Name = 'twotxt'; Status = 'Fail'; Codes = @('MtaStsTxtRecordCount'); Rule = 'RFC 8461 §3.1: two TXT records' }
@@ -214,6 +217,13 @@ Describe 'Test-MtaStsDomain against real servers' -Skip:$skip {
         $run.ExitCode | Should -Be 0 -Because $run.Output
         $run.Sts | Should -Be @('"v=STSv1; id=20261202T000000Z"')
         $run.TlsRpt | Should -Be @('"v=TLSRPTv1; rua=mailto:tlsrpt@update.test"')
+    }
+
+    It 'serves only the policy, as text/plain and over HTTPS only, with the <_> configuration (RFC 8461 §3.3)' -ForEach 'webnginx', 'webapache', 'webcaddy' {
+        $site = $results['webServers'][$_]
+        $site.Policy | Should -Match '^200 text/plain'
+        $site.Other | Should -BeIn @('403', '404')
+        $site.Http | Should -Be '000' -Because 'nothing listens on port 80 of the policy host'
     }
 
     It 'binds domains from Get-Content lines and from Import-Csv rows' {

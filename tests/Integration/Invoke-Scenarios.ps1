@@ -182,6 +182,18 @@ foreach ($run in 'first', 'again') {
     }
 }
 
+# The generated web server configurations serve nothing but the policy, and nothing over plain HTTP.
+$results['webServers'] = [ordered]@{}
+foreach ($site in @{ webnginx = '127.0.0.21'; webapache = '127.0.0.22'; webcaddy = '127.0.0.23' }.GetEnumerator()) {
+    $policyHost = "mta-sts.$($site.Key).$zone"
+    $resolve = "${policyHost}:443:$($site.Value)"
+    $results['webServers'][$site.Key] = [ordered]@{
+        Policy = "$(& curl -sk --resolve $resolve -o /dev/null -w '%{http_code} %{content_type}' "https://$policyHost/.well-known/mta-sts.txt")"
+        Other = "$(& curl -sk --resolve $resolve -o /dev/null -w '%{http_code}' "https://$policyHost/index.html")"
+        Http = "$(& curl -s --max-time 2 -o /dev/null -w '%{http_code}' "http://$($site.Value)/.well-known/mta-sts.txt")"
+    }
+}
+
 # Pipeline input: Get-Content lines and Import-Csv rows.
 $sandbox = New-Item -ItemType Directory -Force (Join-Path $network.Folder 'sandbox')
 Set-Content (Join-Path $sandbox 'domains.txt') -Value "good.$zone", "testing.$zone", 'example.com'

@@ -51,6 +51,10 @@ $script:Scenarios = [ordered]@{
     hostilebanner    = @{ MxAddress = '127.0.0.16' }
     hostileehlo      = @{ MxAddress = '127.0.0.17' }
     hostiledrip      = @{ MxAddress = '127.0.0.18' }
+    # Policy hosts served with New-MtaStsWebServerConfig's configuration, each by a server of its own.
+    webnginx         = @{ PolicyHost = $false; ExtraPolicyAddress = '127.0.0.21'; WebServer = 'Nginx' }
+    webapache        = @{ PolicyHost = $false; ExtraPolicyAddress = '127.0.0.22'; WebServer = 'Apache' }
+    webcaddy         = @{ PolicyHost = $false; ExtraPolicyAddress = '127.0.0.23'; WebServer = 'Caddy' }
 }
 
 function New-TestCertificate {
@@ -119,8 +123,8 @@ function Test-TestNetworkPrerequisite {
     # Returns why the environment cannot start here, or nothing when it can.
     if (-not $IsLinux) { return 'the integration tests need Linux network namespaces' }
     if ((& id -u) -ne '0') { return 'the integration tests need root (ip netns)' }
-    foreach ($command in 'ip', 'named', 'nginx', 'ss', 'openssl', 'curl', 'mta-sts-query', 'nsupdate', 'dig', 'tsig-keygen') {
-        if (-not (Get-Command $command -ErrorAction SilentlyContinue)) { return "'$command' is not installed (.ci/run installs iproute2, bind9, bind9-dnsutils, nginx-light, openssl, curl and postfix-mta-sts-resolver)" }
+    foreach ($command in 'ip', 'named', 'nginx', 'ss', 'openssl', 'curl', 'mta-sts-query', 'nsupdate', 'dig', 'tsig-keygen', '/usr/sbin/apache2', 'caddy') {
+        if (-not (Get-Command $command -ErrorAction SilentlyContinue)) { return "'$command' is not installed (.ci/run installs iproute2, bind9, bind9-dnsutils, nginx-light, apache2, caddy, openssl, curl and postfix-mta-sts-resolver)" }
     }
 }
 
@@ -159,6 +163,7 @@ function Start-TestNetwork {
     $zone.Add('nomx IN A 127.0.0.10')
     $servers = [Collections.Generic.List[string]]::new()
     $mxNames = [Collections.Generic.List[string]]::new()
+    $webServers = [ordered]@{}
 
     foreach ($entry in $Scenarios.GetEnumerator()) {
         $name = $entry.Key; $s = $entry.Value
@@ -200,6 +205,7 @@ function Start-TestNetwork {
             'privateca' { Save-TestCertificate $certs $name (New-TestCertificate -Subject $host_ -DnsName $host_ -Issuer $privateRoot.Certificate) }
             default { Save-TestCertificate $certs $name (New-TestCertificate -Subject $host_ -DnsName $host_ -Issuer $intermediate.Certificate -AiaUrl $aia) @($intermediate) }
         }
+        if ($s.ContainsKey('WebServer')) { $webServers[$name] = @{ Kind = $s.WebServer; Domain = $domain; Address = $s.ExtraPolicyAddress; Root = (Join-Path $web $name); Pair = $pair } }
         $location = switch ($nginxKind) {
             'redirect' { "return 301 https://www.$domain/.well-known/mta-sts.txt;" }
             'html' { "root $web/$name; default_type text/html;" }
@@ -335,7 +341,8 @@ $($servers -join "`n")
         Start-NetnsProcess $network 'nginx' @('-c', (Join-Path $folder 'nginx.conf'), '-g', 'daemon off;') 'nginx.log'
         Start-NetnsProcess $network 'dotnet' @($SmtpStub, "127.0.0.10:25=$($mxGood.Certificate),$($mxGood.Key)", '127.0.0.11:25=none', "127.0.0.12:25=$($mxWrong.Certificate),$($mxWrong.Key)", "127.0.0.14:25=$($mxGood.Certificate),$($mxGood.Key),sni", "127.0.0.15:25=$($mxAlone.Certificate),$($mxAlone.Key)",
             '127.0.0.16:25=hostile:endless-banner', '127.0.0.17:25=hostile:endless-ehlo', '127.0.0.18:25=hostile:drip') 'smtp.log'
-        Wait-Listening $network @('127.0.0.1:53', '127.0.0.1:5300', '127.0.0.1:443', '127.0.0.3:80', '127.0.0.10:25', '127.0.0.11:25', '127.0.0.12:25', '127.0.0.14:25', '127.0.0.15:25', '127.0.0.16:25', '127.0.0.17:25', '127.0.0.18:25')
+        Start-WebServer $network $webServers
+        Wait-Listening $network @(@($webServers.Values | ForEach-Object { "$($_.Address):443" }) + @('127.0.0.1:53', '127.0.0.1:5300', '127.0.0.1:443', '127.0.0.3:80', '127.0.0.10:25', '127.0.0.11:25', '127.0.0.12:25', '127.0.0.14:25', '127.0.0.15:25', '127.0.0.16:25', '127.0.0.17:25', '127.0.0.18:25'))
     }
     catch {
         Stop-TestNetwork $network
@@ -343,6 +350,67 @@ $($servers -join "`n")
     }
 
     $network
+}
+
+function Start-WebServer {
+    # nginx, Apache and Caddy, each serving its policy host with the configuration New-MtaStsWebServerConfig writes,
+    # wrapped in the least a server needs to start here: its own address, pid and log files, and for Caddy the test
+    # certificate (it would otherwise ask an ACME CA) and no listener on port 80.
+    param($Network, $WebServers)
+    Import-Module $env:MTASTS_MODULE_PATH
+    $folder = $Network.Folder
+    foreach ($server in $WebServers.Values) {
+        $config = New-MtaStsWebServerConfig -Domain $server.Domain -Server $server.Kind -WebRoot $server.Root -CertificatePath $server.Pair.Certificate -KeyPath $server.Pair.Key
+        $text = $config.Text
+        switch ($server.Kind) {
+            'Nginx' {
+                $text = $text.Replace('listen 443 ssl;', "listen $($server.Address):443 ssl;").Replace("    listen [::]:443 ssl;`n", '')
+                Set-Content (Join-Path $folder 'web-nginx.conf') -Value @"
+worker_processes 1;
+pid $folder/web-nginx.pid;
+error_log $folder/web-nginx-error.log;
+events { worker_connections 64; }
+http {
+  access_log off;
+  client_body_temp_path $folder/tmp-body; proxy_temp_path $folder/tmp-proxy; fastcgi_temp_path $folder/tmp-fastcgi;
+  uwsgi_temp_path $folder/tmp-uwsgi; scgi_temp_path $folder/tmp-scgi;
+$text
+}
+"@
+                Start-NetnsProcess $Network 'nginx' @('-c', (Join-Path $folder 'web-nginx.conf'), '-g', 'daemon off;') 'web-nginx.log'
+            }
+            'Apache' {
+                $modules = '/usr/lib/apache2/modules'
+                Set-Content (Join-Path $folder 'web-apache.conf') -Value @"
+LoadModule mpm_event_module $modules/mod_mpm_event.so
+LoadModule authz_core_module $modules/mod_authz_core.so
+LoadModule socache_shmcb_module $modules/mod_socache_shmcb.so
+LoadModule ssl_module $modules/mod_ssl.so
+ServerName localhost
+Listen $($server.Address):443
+PidFile $folder/web-apache.pid
+DefaultRuntimeDir $folder
+ErrorLog $folder/web-apache-error.log
+User www-data
+Group www-data
+$text
+"@
+                Start-NetnsProcess $Network '/usr/sbin/apache2' @('-f', (Join-Path $folder 'web-apache.conf'), '-DFOREGROUND') 'web-apache.log'
+            }
+            'Caddy' {
+                $site = $text -replace '(?m)^(\S+ \{)$', "`$1`n    bind $($server.Address)`n    tls $($server.Pair.Certificate) $($server.Pair.Key)"
+                Set-Content (Join-Path $folder 'Caddyfile') -Value @"
+{
+    admin off
+    auto_https disable_redirects
+    storage file_system $folder/caddy-data
+}
+$site
+"@
+                Start-NetnsProcess $Network 'caddy' @('run', '--config', (Join-Path $folder 'Caddyfile'), '--adapter', 'caddyfile') 'web-caddy.log'
+            }
+        }
+    }
 }
 
 function Start-NetnsProcess {

@@ -7,6 +7,7 @@ namespace MtaSts.Diagnostics
         public const string MxPatternInvalid = "MtaStsMxPatternInvalid";
         public const string MxRequired = "MtaStsMxRequired";
         public const string MxNotInPolicy = "MtaStsMxNotInPolicy";
+        public const string WebConfigPathInvalid = "MtaStsWebConfigPathInvalid";
         public const string MaxAgeOutOfRange = "MtaStsMaxAgeOutOfRange";
         public const string PolicyTooLarge = "MtaStsPolicyTooLarge";
         public const string PolicySyntax = "MtaStsPolicySyntaxInvalid";
