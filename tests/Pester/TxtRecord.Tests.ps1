@@ -141,6 +141,17 @@ Describe 'New-MtaStsTxtRecord' {
         ([regex]::Matches($long.QuotedValue, '"[^"]*"')).Count | Should -Be 2
     }
 
+    It 'never gives two different piped policies the same id, even in the same second (RFC 8461 §3.1)' {
+        $a = New-MtaStsPolicy -Domain example.com -Mx a.example.com
+        $b = New-MtaStsPolicy -Domain example.com -Mx b.example.com
+        $ida = ($a | New-MtaStsTxtRecord).Id
+        $idb = ($b | New-MtaStsTxtRecord).Id
+        $ida | Should -Match '^\d{14}Z[0-9a-f]{8}$'
+        $idb | Should -Not -Be $ida
+        $ida.Substring(15) | Should -Be ([Convert]::ToHexString([Security.Cryptography.SHA256]::HashData($a.ToBytes())).Substring(0, 8).ToLowerInvariant())
+        ('a.example' | New-MtaStsTxtRecord).Id | Should -Match '^\d{14}Z$'
+    }
+
     It 'gives one record per domain however many rows name it (one row per MX, Import-Csv)' {
         $rows = @(
             [pscustomobject]@{ Domain = 'a.example'; Mx = 'mx1.a.example' }
