@@ -14,26 +14,12 @@ namespace MtaSts.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsData.Export, "MtaStsPolicy", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
     [OutputType(typeof(FileInfo))]
-    public sealed class ExportMtaStsPolicyCommand : MtaStsCmdlet
+    public sealed class ExportMtaStsPolicyCommand : PolicyFileCmdlet
     {
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
-
         /// <summary>The policy to write; the Policy property of Get-MtaStsPolicy and Test-MtaStsDomain results binds too.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Policy")]
         public MtaStsPolicy InputObject { get; set; } = null!;
-
-        /// <summary>The web root: the file goes to &lt;root&gt;/.well-known/mta-sts.txt. A script block ({ "sites/$($_.Domain)" }) gives a root per policy.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string Path { get; set; } = string.Empty;
-
-        /// <summary>The exact file path to write.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("PSPath", "LP")]
-        [ValidateNotNullOrEmpty]
-        public string LiteralPath { get; set; } = string.Empty;
 
         /// <summary>Do not replace an existing file.</summary>
         [Parameter]
@@ -45,19 +31,9 @@ namespace MtaSts.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
-            string target;
-            try
+            string? target = PolicyFile();
+            if (target == null)
             {
-                target = ParameterSetName == PathSet ? WellKnownNames.PolicyFile(FileSystemPath(Path)) : FileSystemPath(LiteralPath);
-            }
-            catch (PSArgumentException ex)
-            {
-                WriteError(new ErrorRecord(ex, "MtaStsPathNotFileSystem", ErrorCategory.InvalidArgument, ParameterSetName == PathSet ? Path : LiteralPath));
-                return;
-            }
-            catch (SessionStateException ex)
-            {
-                WriteError(IoError(ex, "MtaStsPathInvalid", ErrorCategory.InvalidArgument, ParameterSetName == PathSet ? Path : LiteralPath));
                 return;
             }
 

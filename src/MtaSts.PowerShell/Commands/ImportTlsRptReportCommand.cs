@@ -67,8 +67,7 @@ namespace MtaSts.PowerShell.Commands
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                var category = ex is FileNotFoundException || ex is DirectoryNotFoundException ? ErrorCategory.ObjectNotFound : ErrorCategory.ReadError;
-                WriteError(IoError(ex, "TlsRptReportReadFailed", category, file));
+                WriteError(ReadError(ex, "TlsRptReportReadFailed", file));
                 return;
             }
 

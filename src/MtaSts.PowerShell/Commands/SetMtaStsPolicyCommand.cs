@@ -18,24 +18,10 @@ namespace MtaSts.PowerShell.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "MtaStsPolicy", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
     [OutputType(typeof(MtaStsPolicyChange))]
-    public sealed class SetMtaStsPolicyCommand : MtaStsCmdlet
+    public sealed class SetMtaStsPolicyCommand : PolicyFileCmdlet
     {
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
-
         // An int, not the engine's enum, as a field (see ModuleInitAndCleanup).
         private int mode;
-
-        /// <summary>The web root: the file is &lt;root&gt;/.well-known/mta-sts.txt.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string Path { get; set; } = string.Empty;
-
-        /// <summary>The policy file itself.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("PSPath", "LP")]
-        [ValidateNotNullOrEmpty]
-        public string LiteralPath { get; set; } = string.Empty;
 
         /// <summary>The Policy Domain the file is served for; the record is made for it.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
@@ -72,14 +58,9 @@ namespace MtaSts.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
-            string file;
-            try
+            string? file = PolicyFile();
+            if (file == null)
             {
-                file = ParameterSetName == PathSet ? WellKnownNames.PolicyFile(FileSystemPath(Path)) : FileSystemPath(LiteralPath);
-            }
-            catch (PSArgumentException ex)
-            {
-                WriteError(new ErrorRecord(ex, "MtaStsPathNotFileSystem", ErrorCategory.InvalidArgument, ParameterSetName == PathSet ? Path : LiteralPath));
                 return;
             }
 
@@ -90,8 +71,7 @@ namespace MtaSts.PowerShell.Commands
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                var category = ex is FileNotFoundException || ex is DirectoryNotFoundException ? ErrorCategory.ObjectNotFound : ErrorCategory.ReadError;
-                WriteError(IoError(ex, "MtaStsPolicyReadFailed", category, file));
+                WriteError(ReadError(ex, "MtaStsPolicyReadFailed", file));
                 return;
             }
 

@@ -125,6 +125,10 @@ namespace MtaSts.PowerShell.Internal
             return servers;
         }
 
+        /// <summary>A file that could not be read: ObjectNotFound when it is missing, ReadError otherwise.</summary>
+        internal static ErrorRecord ReadError(Exception exception, string id, string file) =>
+            IoError(exception, id, exception is System.IO.FileNotFoundException || exception is System.IO.DirectoryNotFoundException ? ErrorCategory.ObjectNotFound : ErrorCategory.ReadError, file);
+
         internal static ErrorRecord IoError(Exception exception, string id, ErrorCategory category, object target) =>
             new ErrorRecord(exception, id, category, target);
     }
