@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.Text;
+using MtaSts.Diagnostics;
+using MtaSts.Resources;
 
 namespace MtaSts.Records
 {
@@ -34,6 +36,22 @@ namespace MtaSts.Records
         /// </summary>
         public static int AnswerLength(string name, string value) =>
             12 + (name.TrimEnd('.').Length + 2 + 4) + (2 + 10 + RdataLength(value)) + 11;
+
+        /// <summary>An error when no DNS message can carry <paramref name="value"/> (RFC 1035 §3.2.1), or null.</summary>
+        internal static Finding? TooLargeForDns(string value, string code, int line = 0, int column = 0)
+        {
+            int rdata = RdataLength(value);
+            return rdata <= MaxRdataBytes ? null
+                : new Finding(code, Severity.Error, Messages.Format("TxtRecordTooLarge", rdata, MaxRdataBytes), "RFC 1035 §3.2.1", line, column);
+        }
+
+        /// <summary>A warning when an answer carrying <paramref name="value"/> at <paramref name="name"/> is larger than a UDP answer by default, or null.</summary>
+        internal static Finding? LargerThanUdpAnswer(string name, string value, string code, int line = 0, int column = 0, string? target = null)
+        {
+            int answer = AnswerLength(name, value);
+            return answer <= UdpAnswerBytes ? null
+                : new Finding(code, Severity.Warning, Messages.Format("TxtRecordLarge", answer, UdpAnswerBytes), "RFC 6891 §6.2.5", line, column, target);
+        }
 
         /// <summary>
         /// Joins the character-strings of one TXT record with no separator, as RFC 8461 §3.1 and RFC 8460 §3

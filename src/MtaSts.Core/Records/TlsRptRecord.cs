@@ -76,23 +76,15 @@ namespace MtaSts.Records
             }
 
             var record = new TlsRptRecord(policyDomain, destinations, zoneName, timeToLive);
-            int rdata = DnsTxtText.RdataLength(record.Value);
-            if (rdata > DnsTxtText.MaxRdataBytes)
-            {
-                throw new MtaStsFormatException(new Finding(ErrorCodes.TlsRptRecordTooLarge, Severity.Error,
-                    Messages.Format("TxtRecordTooLarge", rdata, DnsTxtText.MaxRdataBytes), "RFC 1035 §3.2.1"));
-            }
-
-            return record;
+            var tooLarge = DnsTxtText.TooLargeForDns(record.Value, ErrorCodes.TlsRptRecordTooLarge);
+            return tooLarge == null ? record : throw new MtaStsFormatException(tooLarge);
         }
 
         /// <summary>Warnings about the record as published: an answer too large for UDP (DNS Flag Day 2020).</summary>
         public IReadOnlyList<Finding> Review()
         {
-            int answer = DnsTxtText.AnswerLength(Fqdn ?? Name ?? string.Empty, Value);
-            return answer <= DnsTxtText.UdpAnswerBytes
-                ? Array.Empty<Finding>()
-                : new[] { new Finding(ErrorCodes.TlsRptRecordLarge, Severity.Warning, Messages.Format("TxtRecordLarge", answer, DnsTxtText.UdpAnswerBytes), "RFC 6891 §6.2.5", Target: Fqdn) };
+            var large = DnsTxtText.LargerThanUdpAnswer(Fqdn ?? Name ?? string.Empty, Value, ErrorCodes.TlsRptRecordLarge, target: Fqdn);
+            return large == null ? Array.Empty<Finding>() : new[] { large };
         }
 
         /// <summary>Parses a record value exactly per RFC 8460 §3; throws <see cref="MtaStsFormatException"/>.</summary>

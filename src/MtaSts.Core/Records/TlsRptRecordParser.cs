@@ -30,16 +30,16 @@ namespace MtaSts.Records
             }
 
             // Checked first, so that nothing of a value no DNS message can carry is parsed or echoed.
-            int rdata = DnsTxtText.RdataLength(value);
-            if (rdata > DnsTxtText.MaxRdataBytes)
+            var tooLarge = DnsTxtText.TooLargeForDns(value, ErrorCodes.TlsRptRecordTooLarge, 1, 1);
+            if (tooLarge != null)
             {
-                return Fail(Messages.Format("TxtRecordTooLarge", rdata, DnsTxtText.MaxRdataBytes), 1, warnings, ErrorCodes.TlsRptRecordTooLarge, "RFC 1035 §3.2.1");
+                return new ParseResult<TlsRptRecord>(null, tooLarge, warnings);
             }
 
-            int answer = DnsTxtText.AnswerLength(WellKnownNames.TlsRptRecordLabel, value);
-            if (answer > DnsTxtText.UdpAnswerBytes)
+            var large = DnsTxtText.LargerThanUdpAnswer(WellKnownNames.TlsRptRecordLabel, value, ErrorCodes.TlsRptRecordLarge, 1, 1, value);
+            if (large != null)
             {
-                Warn(ref warnings, ErrorCodes.TlsRptRecordLarge, Messages.Format("TxtRecordLarge", answer, DnsTxtText.UdpAnswerBytes), 1, value);
+                (warnings ??= new List<Finding>()).Add(large);
             }
 
             var rua = new List<string>();
@@ -182,7 +182,7 @@ namespace MtaSts.Records
         private static void Warn(ref List<Finding>? warnings, string code, string message, int column, string value) =>
             (warnings ??= new List<Finding>()).Add(new Finding(code, Severity.Warning, message, Section, 1, column, value));
 
-        private static ParseResult<TlsRptRecord> Fail(string message, int column, List<Finding>? warnings, string code = ErrorCodes.TlsRptSyntax, string section = Section) =>
-            new ParseResult<TlsRptRecord>(null, new Finding(code, Severity.Error, message, section, 1, column), warnings);
+        private static ParseResult<TlsRptRecord> Fail(string message, int column, List<Finding>? warnings, string code = ErrorCodes.TlsRptSyntax) =>
+            new ParseResult<TlsRptRecord>(null, new Finding(code, Severity.Error, message, Section, 1, column), warnings);
     }
 }

@@ -25,6 +25,7 @@ namespace MtaSts.PowerShell.Commands
 
         private readonly List<MxPattern> patterns = new List<MxPattern>();
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
+        private IReadOnlyList<System.Net.IPEndPoint> dnsServers = Array.Empty<System.Net.IPEndPoint>();
         private bool pending;
         private bool anyInvalid;
         private string[]? pendingDomains;
@@ -123,12 +124,20 @@ namespace MtaSts.PowerShell.Commands
             }
         }
 
+        protected override void BeginProcessing()
+        {
+            if (FromDns)
+            {
+                dnsServers = ReadDnsServers(DnsServer);
+            }
+        }
+
         protected override void StopProcessing() => stopping.Cancel();
 
         /// <summary>One policy for <paramref name="domain"/> naming its live MX hosts; a lookup that fails or finds none is an error, never an empty policy.</summary>
         private void FromLiveDns(string domain)
         {
-            var options = new CheckOptions { DnsServers = ReadDnsServers(DnsServer), Timeout = TimeSpan.FromSeconds(TimeoutSec) };
+            var options = new CheckOptions { DnsServers = dnsServers, Timeout = TimeSpan.FromSeconds(TimeoutSec) };
             IReadOnlyList<string> hosts;
             try
             {

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using MtaSts.PowerShell.Resources;
 
 namespace MtaSts.PowerShell.Internal
 {
@@ -42,7 +41,7 @@ namespace MtaSts.PowerShell.Internal
                     }
                     catch (PSArgumentException ex)
                     {
-                        WriteError(new ErrorRecord(ex, "MtaStsPathNotFileSystem", ErrorCategory.InvalidArgument, path));
+                        WriteError(NotFileSystemError(ex, path));
                     }
 
                     if (resolved != null)
@@ -70,7 +69,7 @@ namespace MtaSts.PowerShell.Internal
 
                 if (provider.Name != "FileSystem")
                 {
-                    WriteError(new ErrorRecord(new PSArgumentException(Messages.Format("PathNotFileSystem", path, provider.Name)), "MtaStsPathNotFileSystem", ErrorCategory.InvalidArgument, path));
+                    WriteError(NotFileSystemError(NotFileSystem(path, provider), path));
                     continue;
                 }
 

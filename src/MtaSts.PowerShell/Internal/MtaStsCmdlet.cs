@@ -100,13 +100,16 @@ namespace MtaSts.PowerShell.Internal
         internal string FileSystemPath(string path)
         {
             string resolved = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out _);
-            if (provider.Name != "FileSystem")
-            {
-                throw new PSArgumentException(Resources.Messages.Format("PathNotFileSystem", path, provider.Name));
-            }
-
-            return resolved;
+            return provider.Name == "FileSystem" ? resolved : throw NotFileSystem(path, provider);
         }
+
+        /// <summary>The exception for a path of another provider than the file system.</summary>
+        internal static PSArgumentException NotFileSystem(string path, ProviderInfo provider) =>
+            new PSArgumentException(Resources.Messages.Format("PathNotFileSystem", path, provider.Name));
+
+        /// <summary>The error record (MtaStsPathNotFileSystem) for such a path.</summary>
+        internal static ErrorRecord NotFileSystemError(PSArgumentException exception, object target) =>
+            new ErrorRecord(exception, "MtaStsPathNotFileSystem", ErrorCategory.InvalidArgument, target);
 
         /// <summary>The -DnsServer values as end points; a value that is not an address stops the command (MtaStsDnsServerInvalid).</summary>
         internal System.Collections.Generic.IReadOnlyList<System.Net.IPEndPoint> ReadDnsServers(string[]? texts)

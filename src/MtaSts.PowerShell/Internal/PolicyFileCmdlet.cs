@@ -32,7 +32,7 @@ namespace MtaSts.PowerShell.Internal
             }
             catch (PSArgumentException ex)
             {
-                WriteError(new ErrorRecord(ex, "MtaStsPathNotFileSystem", ErrorCategory.InvalidArgument, given));
+                WriteError(NotFileSystemError(ex, given));
             }
             catch (SessionStateException ex)
             {

@@ -1,7 +1,5 @@
 using System;
 using System.IO;
-using System.Runtime.InteropServices;
-using System.Text;
 using MtaSts.PowerShell.Resources;
 
 namespace MtaSts.PowerShell.Internal
@@ -21,15 +19,13 @@ namespace MtaSts.PowerShell.Internal
         /// </summary>
         public static string? Problem(string path)
         {
-            var status = UnixFile.Stat(path);
-            if (status == null || (status.Value.Mode & FileTypeMask) == RegularType)
+            int? type = UnixFile.Stat(path)?.Mode & FileTypeMask;
+            if (type == null || type == RegularType)
             {
                 return null;
             }
 
-            int mode = status.Value.Mode;
-
-            string kind = (mode & FileTypeMask) switch
+            string kind = type switch
             {
                 0x1000 => "FileKindFifo",
                 0x2000 => "FileKindCharacterDevice",
