@@ -33,6 +33,12 @@ namespace MtaSts.PowerShell.Internal
                 return null;
             }
 
+            // The common case, one string per piped object, without the walk below (bulk generation pipes thousands).
+            if ((inputData is PSObject wrapped ? wrapped.BaseObject : inputData) is string text)
+            {
+                return new[] { text };
+            }
+
             var texts = new List<string>();
             Read(inputData, fromProperty: false, texts, 0);
             return texts.ToArray();
