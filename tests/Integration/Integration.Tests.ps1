@@ -144,6 +144,12 @@ Describe 'Test-MtaStsDomain against real servers' -Skip:$skip {
         $results['smtpclosed'].Info | Should -Contain 'MtaStsSmtpNotTested'
     }
 
+    It 'shows under each view header a property of the same name on live results' {
+        $results['viewHeaders'].Types | Should -Be @('MtaStsDomainCheck', 'PolicyFetchResult', 'CertificateReport', 'SmtpAddressProbe', 'MtaStsRemotePolicy')
+        $results['viewHeaders'].Missing | Should -BeNullOrEmpty
+        $results['viewHeaders'].CheckShown | Should -Match 'PolicyCertificate\s*:\s*mta-sts\.good\.mtasts\.test, expires \d{4}-\d\d-\d\d\r?\n'
+    }
+
     It 'probes every address of an MX and names the one that fails (RFC 5321 §5.1)' {
         $results['mxtwoaddresses'].Smtp | Should -Be @('mx.mxtwoaddresses.mtasts.test=Failed')
         $results['mxtwoaddresses'].SmtpAddresses | Should -Be @('127.0.0.10=Passed', '127.0.0.12=Failed')

@@ -50,6 +50,17 @@ foreach ($check in $dane | ForEach-Object { "$_.$zone" } | Test-MtaStsDomain -In
 }
 $results['slow'] = ConvertTo-Summary (Test-MtaStsDomain "slow.$zone" -TimeoutSec 2)
 
+# The format views' headers on the objects only a live check makes (tests/Pester/FormatViews.Tests.ps1 does the rest).
+Import-Module (Join-Path $PSScriptRoot '../Pester/FormatViews.psm1')
+$formatPath = Join-Path (Split-Path $ModulePath) 'MtaSts.format.ps1xml'
+$good = Test-MtaStsDomain "good.$zone" -IncludeSmtp -TimeoutSec 5
+$live = @($good, $good.PolicyFetch, $good.PolicyCertificate, $good.Smtp[0].Addresses[0], (Get-MtaStsPolicy "good.$zone" -TimeoutSec 5))
+$results['viewHeaders'] = [ordered]@{
+    Types      = @($live | ForEach-Object { $_.GetType().Name })
+    Missing    = @($live | ForEach-Object { Get-HeaderNotProperty $formatPath $_ })
+    CheckShown = ($good | Format-List | Out-String -Width 300)
+}
+
 # Our verdict on whether the policy is usable, next to postfix-mta-sts-resolver's (mta-sts-query prints VALID, NONE or FETCH_ERROR).
 foreach ($name in $network.Scenarios) {
     $options = if ($name -eq 'slow') { @{ TimeoutSec = 2 } } else { @{} }

@@ -33,6 +33,9 @@ namespace MtaSts.Checking
 
         public PolicyFetchResult? PolicyFetch { get; internal set; }
 
+        /// <summary>The certificate the policy host presented, when the fetch got that far.</summary>
+        public CertificateReport? PolicyCertificate => PolicyFetch?.Certificate;
+
         public IReadOnlyList<MxCoverage> MxHosts { get; internal set; } = Array.Empty<MxCoverage>();
 
         public TlsRptRecord? TlsRptRecord { get; internal set; }

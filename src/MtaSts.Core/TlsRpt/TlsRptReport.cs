@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace MtaSts.TlsRpt
 {
@@ -12,7 +13,22 @@ namespace MtaSts.TlsRpt
     /// <param name="Policies">The results per policy.</param>
     /// <param name="Source">The file the report came from, when it came from one.</param>
     public sealed record TlsRptReport(string? OrganizationName, string? ReportId, DateTimeOffset StartDatetime, DateTimeOffset EndDatetime,
-        IReadOnlyList<string> ContactInfo, IReadOnlyList<TlsRptPolicyResult> Policies, string? Source);
+        IReadOnlyList<string> ContactInfo, IReadOnlyList<TlsRptPolicyResult> Policies, string? Source)
+    {
+        /// <summary>The policy domains the report covers, each once, in report order.</summary>
+        public IReadOnlyList<string> PolicyDomains =>
+            Policies.Select(p => p.PolicyDomain).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+
+        /// <summary>Successful sessions over all policies of the report; the sum stops at long.MaxValue rather than wrap.</summary>
+        public long SuccessfulSessionCount => Policies.Aggregate(0L, (total, p) => TlsRptSummary.Accumulator.Sum(total, p.SuccessfulSessionCount));
+
+        /// <summary>Failed sessions over all policies of the report; the sum stops at long.MaxValue rather than wrap.</summary>
+        public long FailureSessionCount => Policies.Aggregate(0L, (total, p) => TlsRptSummary.Accumulator.Sum(total, p.FailureSessionCount));
+
+        /// <summary>The result types of the report's failures (RFC 8460 §4.3), each once.</summary>
+        public IReadOnlyList<string> ResultTypes =>
+            Policies.SelectMany(p => p.FailureDetails).Select(d => d.ResultType).Distinct(StringComparer.Ordinal).ToList();
+    }
 
     /// <summary>The results for one policy in a report (RFC 8460 §4.4 "policies" item).</summary>
     /// <param name="PolicyType"><c>sts</c>, <c>tlsa</c> or <c>no-policy-found</c> (RFC 8460 §4.4).</param>
