@@ -43,7 +43,7 @@ namespace MtaSts.PowerShell.Commands
         public DateTimeOffset? Until { get; set; }
 
         /// <summary>Only these policy domains.</summary>
-        [Parameter]
+        [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
         public string[]? PolicyDomain { get; set; }
 

@@ -35,7 +35,8 @@ namespace MtaSts.PowerShell.Commands
         private int mode = (int)PolicyMode.Testing;
 
         /// <summary>The policy mode; start with Testing, move to Enforce once TLS-RPT reports are clean.</summary>
-        [Parameter(Position = 0)]
+        [Parameter(ParameterSetName = MxSet, Position = 2)]
+        [Parameter(ParameterSetName = DnsSet, Position = 1)]
         public PolicyMode Mode
         {
             get => (PolicyMode)mode;
@@ -52,13 +53,14 @@ namespace MtaSts.PowerShell.Commands
         /// <summary>max_age in seconds, 0 to 31557600; default 604800 (86400 in mode None).</summary>
         [Parameter]
         [SecondsTransformation]
+        [ArgumentCompleter(typeof(MaxAgeCompleter))]
         public int MaxAge { get; set; }
 
         /// <summary>The Policy Domain (or several); sets PolicyHost and PolicyUrl.</summary>
-        [Parameter(ParameterSetName = MxSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = MxSet, Position = 0, ValueFromPipelineByPropertyName = true)]
         // Neither mandatory nor by value in the FromDns set: either makes PowerShell choose that set for piped input even
         // without -FromDns. FromLiveDns reports a missing domain instead.
-        [Parameter(ParameterSetName = DnsSet, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = DnsSet, Position = 0, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         [PipelineText("Domain", "Domain")]
         public string[]? Domain { get; set; }
@@ -70,6 +72,7 @@ namespace MtaSts.PowerShell.Commands
         /// <summary>DNS servers to ask instead of the system's resolvers: an IP address, with :port if not 53 ([v6]:port for IPv6).</summary>
         [Parameter(ParameterSetName = DnsSet)]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(NoCompleter))]
         public string[]? DnsServer { get; set; }
 
         /// <summary>Seconds the MX lookup of one domain may take.</summary>

@@ -54,6 +54,7 @@ namespace MtaSts.PowerShell.Commands
         /// <summary>The new max_age: seconds, or a TimeSpan.</summary>
         [Parameter]
         [SecondsTransformation]
+        [ArgumentCompleter(typeof(MaxAgeCompleter))]
         public int MaxAge { get; set; }
 
         protected override void ProcessRecord()

@@ -42,6 +42,7 @@ namespace MtaSts.PowerShell.Internal
         /// <summary>DNS servers to ask instead of the system's resolvers: an IP address, with :port if not 53 ([v6]:port for IPv6).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
+        [ArgumentCompleter(typeof(NoCompleter))]
         public string[]? DnsServer { get; set; }
 
         /// <summary>Root certificates to trust besides the system's (a private PKI or a staging CA): certificates, or paths to PEM/DER files.</summary>

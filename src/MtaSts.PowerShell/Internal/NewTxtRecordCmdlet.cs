@@ -30,6 +30,7 @@ namespace MtaSts.PowerShell.Internal
         /// <summary>The record's TTL: a TimeSpan or a number of seconds; null for the record type's default.</summary>
         [Parameter]
         [TimeToLiveTransformation]
+        [ArgumentCompleter(typeof(TimeToLiveCompleter))]
         public TimeSpan? TimeToLive { get; set; }
 
         protected override void ProcessRecord()
