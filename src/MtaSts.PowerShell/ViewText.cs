@@ -5,12 +5,13 @@ namespace MtaSts.PowerShell
 {
     /// <summary>
     /// The words the module's format views add around values ("no answer", "NOT COVERED"…), in the UI culture, from
-    /// the same resources as the messages. Text arguments are escaped as in messages.
+    /// Resources/Views*.restext. Text arguments are escaped as in messages. Public for the views; it names no engine type,
+    /// since PowerShell lists the public types before the engine can be loaded (see ModuleInitAndCleanup).
     /// </summary>
     public static class ViewText
     {
-        /// <summary>The view text with this key (its name in Resources/Messages.restext without the "View" prefix).</summary>
-        public static string Get(string key) => Messages.Get("View" + key);
+        /// <summary>The view text with this key (Resources/Views.restext).</summary>
+        public static string Get(string key) => Views.Get(key);
 
         /// <summary>The view text with this key, its placeholders filled in.</summary>
         public static string Format(string key, params object?[] args)
@@ -23,7 +24,7 @@ namespace MtaSts.PowerShell
                 }
             }
 
-            return Messages.Format("View" + key, args);
+            return Views.Format(key, args);
         }
     }
 }

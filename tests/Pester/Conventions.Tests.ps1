@@ -62,3 +62,51 @@ Describe 'Tab completion' {
         finally { [Globalization.CultureInfo]::CurrentUICulture = $before }
     }
 }
+
+Describe 'Errors say what happened and what to do' {
+    BeforeAll {
+        # A resolver that takes the question and never answers: a real DNS time-out, on loopback.
+        $script:silent = [System.Net.Sockets.UdpClient]::new([System.Net.IPEndPoint]::new([ipaddress]::Loopback, 0))
+        $script:silentServer = "127.0.0.1:$($silent.Client.LocalEndPoint.Port)"
+    }
+    AfterAll { $silent.Dispose() }
+
+    It 'carries the fix in ErrorDetails.RecommendedAction: <Name>' -ForEach @(
+        @{ Name = 'an MX with a port'; Id = 'MtaStsMxPatternInvalid'; Fix = '*no port*'; Command = { New-MtaStsPolicy example.com 'mail.example.com:25' } }
+        @{ Name = 'a file that exists with -NoClobber'; Id = 'MtaStsFileExists'; Fix = '*-NoClobber*'; Command = {
+            $site = Join-Path $TestDrive 'noclobber'
+            New-MtaStsPolicy example.com mail.example.com | Export-MtaStsPolicy -Path $site
+            New-MtaStsPolicy example.com mail.example.com Enforce | Export-MtaStsPolicy -Path $site -NoClobber } }
+        @{ Name = 'a TXT record with an empty id'; Id = 'MtaStsIdInvalid'; Fix = '*1 to 32 letters and digits*'; Command = { ConvertFrom-MtaStsTxtRecord 'v=STSv1; id=' } }
+        @{ Name = 'a DNS server that is a name'; Id = 'MtaStsDnsServerInvalid'; Fix = '*IP address*'; Command = { Test-MtaStsDomain example.com -DnsServer dns.example } }
+    ) {
+        $errors = @()
+        try { & $Command -ErrorVariable +errors -ErrorAction SilentlyContinue | Out-Null } catch { $errors += $_ }
+        $record = @($errors | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })[0]
+        $record.FullyQualifiedErrorId | Should -BeLike "$Id,*"
+        $record.ErrorDetails.RecommendedAction | Should -BeLike $Fix
+        $record.ErrorDetails.Message | Should -Not -BeNullOrEmpty
+    }
+
+    It 'gives the fix in the UI culture' {
+        $before = [Globalization.CultureInfo]::CurrentUICulture
+        try {
+            [Globalization.CultureInfo]::CurrentUICulture = 'pt-BR'
+            New-MtaStsPolicy example.com 'mail.example.com:25' -ErrorVariable errors -ErrorAction SilentlyContinue
+        }
+        finally { [Globalization.CultureInfo]::CurrentUICulture = $before }
+        $errors[0].ErrorDetails.RecommendedAction | Should -BeLike '*sem porta*'
+    }
+
+    It 'raises a DNS time-out as a TimeoutException, not a format error (<_>)' -ForEach 'Get-MtaStsPolicy', 'New-MtaStsPolicy -FromDns' {
+        $command = $_
+        $errors = @()
+        if ($command -eq 'Get-MtaStsPolicy') { Get-MtaStsPolicy example.com -DnsServer $silentServer -TimeoutSec 1 -ErrorVariable errors -ErrorAction SilentlyContinue }
+        else { New-MtaStsPolicy example.com -FromDns -DnsServer $silentServer -TimeoutSec 1 -ErrorVariable errors -ErrorAction SilentlyContinue }
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'MtaStsDnsLookupFailed,*'
+        $errors[0].Exception | Should -BeOfType [System.TimeoutException]
+        $errors[0].Exception | Should -Not -BeOfType [System.FormatException]
+        $errors[0].CategoryInfo.Category | Should -Be 'ResourceUnavailable'
+        $errors[0].ErrorDetails.RecommendedAction | Should -BeLike '*-DnsServer*'
+    }
+}

@@ -51,10 +51,10 @@ namespace MtaSts.Checking
             Findings.Add(new Finding(code, Severity.Info, message, section, Target: target));
 
         /// <summary>A DNS answer that could not be had: reported, and the verdict becomes Unknown rather than "no policy".</summary>
-        public void Unknown(string message, string? target)
+        public void Unknown(string message, string? target, bool timedOut)
         {
             Incomplete = true;
-            Findings.Add(new Finding(ErrorCodes.DnsLookupFailed, Severity.Warning, message, "RFC 8461 §3.1, §5.1", Target: target));
+            Findings.Add(new Finding(ErrorCodes.DnsLookupFailed, Severity.Warning, message, "RFC 8461 §3.1, §5.1", Target: target) { TimedOut = timedOut });
         }
 
         public void Verbose(string message) => Log.Add(message);

@@ -18,8 +18,8 @@ namespace MtaSts.Checking
     {
         /// <summary>
         /// The MX host names of <paramref name="domain"/>, most preferred first, each once. Throws
-        /// <see cref="MtaStsFormatException"/> when the lookup fails, when the domain does not exist, has no MX
-        /// records or publishes a Null MX (RFC 7505).
+        /// an <see cref="IFindingException"/> when the lookup fails or times out, when the domain does not exist, has no
+        /// MX records or publishes a Null MX (RFC 7505).
         /// </summary>
         public static async Task<IReadOnlyList<string>> ReadAsync(string domain, CheckOptions options, CancellationToken cancellationToken)
         {
@@ -28,7 +28,8 @@ namespace MtaSts.Checking
             switch (answer.Status)
             {
                 case DnsLookupStatus.Failed:
-                    throw Problem(ErrorCodes.DnsLookupFailed, Messages.Format("CheckDnsFailed", name + " MX", answer.Error), "RFC 8461 §3.2", name);
+                    throw FindingException.Create(new Finding(ErrorCodes.DnsLookupFailed, Severity.Error, Messages.Format("CheckDnsFailed", name + " MX", answer.Error),
+                        "RFC 8461 §3.2", Target: name) { TimedOut = answer.NoServerAnswered });
                 case DnsLookupStatus.NxDomain:
                     throw Problem(ErrorCodes.MxLookupEmpty, Messages.Format("LiveMxNoDomain", name), "RFC 5321 §5.1", name);
                 case DnsLookupStatus.NoData:
@@ -44,7 +45,7 @@ namespace MtaSts.Checking
                 .Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         }
 
-        private static MtaStsFormatException Problem(string code, string message, string section, string domain) =>
-            new MtaStsFormatException(new Finding(code, Severity.Error, message, section, Target: domain));
+        private static Exception Problem(string code, string message, string section, string domain) =>
+            FindingException.Create(new Finding(code, Severity.Error, message, section, Target: domain));
     }
 }

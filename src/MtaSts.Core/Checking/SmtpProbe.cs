@@ -29,7 +29,7 @@ namespace MtaSts.Checking
             {
                 if (addresses.Status == DnsLookupStatus.Failed)
                 {
-                    context.Unknown(Messages.Format("CheckDnsFailed", host, addresses.Error), host);
+                    context.Unknown(Messages.Format("CheckDnsFailed", host, addresses.Error), host, addresses.NoServerAnswered);
                     return new SmtpProbeResult(host, SmtpProbeStatus.NotTested, Array.Empty<SmtpAddressProbe>());
                 }
 

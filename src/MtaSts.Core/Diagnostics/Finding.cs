@@ -23,6 +23,9 @@ namespace MtaSts.Diagnostics
     /// <param name="Target">The value the finding is about.</param>
     public sealed record Finding(string Code, Severity Severity, string Message, string RfcSection, int Line = 0, int Column = 0, string? Target = null)
     {
+        /// <summary>True when the finding is about a server that did not answer in time.</summary>
+        public bool TimedOut { get; init; }
+
         public override string ToString()
         {
             var where = Line > 0 ? Messages.Format("AtLineColumn", Line, Column) + " " : string.Empty;

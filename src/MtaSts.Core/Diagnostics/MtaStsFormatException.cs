@@ -3,11 +3,11 @@ using System;
 namespace MtaSts.Diagnostics
 {
     /// <summary>
-    /// The one exception type the core throws for bad input. It carries the <see cref="Finding"/> that
-    /// explains the problem, so callers can report the code, position and RFC section.
+    /// The exception the core throws for bad input. It carries the <see cref="Finding"/> that explains the problem,
+    /// so callers can report the code, position and RFC section (see <see cref="FindingException"/> for the others).
     /// </summary>
     [Serializable]
-    public sealed class MtaStsFormatException : FormatException
+    public sealed class MtaStsFormatException : FormatException, IFindingException
     {
         public MtaStsFormatException(Finding finding)
             : base(finding?.ToString())

@@ -20,7 +20,10 @@ namespace MtaSts.Resources
 
         /// <summary>The message with this key, in the current UI culture.</summary>
         public string Get(string key) =>
-            resources.GetString(key) ?? throw new MissingManifestResourceException($"The message '{key}' is missing from the resources.");
+            TryGet(key) ?? throw new MissingManifestResourceException($"The message '{key}' is missing from the resources.");
+
+        /// <summary>The message with this key, in the current UI culture, or null for a key the resources do not have.</summary>
+        public string? TryGet(string key) => resources.GetString(key);
 
         /// <summary>
         /// The message with this key with its {0}, {1}… placeholders filled in. Every text argument goes through

@@ -35,7 +35,7 @@ namespace MtaSts.PowerShell.Commands
             {
                 if (finding.Severity == Severity.Error || finding.Code == ErrorCodes.DnsLookupFailed)
                 {
-                    var record = new ErrorRecord(new MtaStsFormatException(finding), finding.Code, Category(finding.Code), finding.Target ?? check.Domain)
+                    var record = new ErrorRecord(FindingException.Create(finding), finding.Code, Category(finding.Code), finding.Target ?? check.Domain)
                     {
                         ErrorDetails = new ErrorDetails(check.Domain + ": " + finding),
                     };

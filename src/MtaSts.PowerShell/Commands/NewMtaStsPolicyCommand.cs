@@ -146,10 +146,10 @@ namespace MtaSts.PowerShell.Commands
             {
                 hosts = LiveMx.ReadAsync(domain, options, stopping.Token).GetAwaiter().GetResult();
             }
-            catch (MtaStsFormatException ex)
+            catch (Exception ex) when (ex is IFindingException problem)
             {
-                var category = ex.Finding.Code == ErrorCodes.DnsLookupFailed ? ErrorCategory.ResourceUnavailable : ErrorCategory.ObjectNotFound;
-                WriteFinding(ex, category, domain);
+                var category = problem.Finding.Code == ErrorCodes.DnsLookupFailed ? ErrorCategory.ResourceUnavailable : ErrorCategory.ObjectNotFound;
+                WriteError(new ErrorRecord(ex, problem.Finding.Code, category, domain));
                 return;
             }
 

@@ -29,13 +29,23 @@ namespace MtaSts.PowerShell.Internal
         }
 
         /// <summary>Writes a core error as a non-terminating error whose FullyQualifiedErrorId is the finding's code.</summary>
+        // No generic constraint on an engine interface here: the runtime resolves constraints when it loads this type,
+        // before the engine can be loaded (see ModuleInitAndCleanup).
         internal void WriteFinding(MtaStsFormatException exception, ErrorCategory category, object? target)
         {
             WriteError(new ErrorRecord(exception, exception.Finding.Code, category, target ?? exception.Finding.Target));
         }
 
         internal void WriteFinding(Finding finding, ErrorCategory category, object? target) =>
-            WriteFinding(new MtaStsFormatException(finding), category, target);
+            WriteError(new ErrorRecord(FindingException.Create(finding), finding.Code, category, target ?? finding.Target));
+
+        /// <summary>
+        /// Every error of the module leaves through here or <see cref="ThrowTerminatingError"/>: the record gets the fix
+        /// for its error id as ErrorDetails.RecommendedAction.
+        /// </summary>
+        internal new void WriteError(ErrorRecord record) => base.WriteError(ErrorFix.Attach(record));
+
+        internal new void ThrowTerminatingError(ErrorRecord record) => base.ThrowTerminatingError(ErrorFix.Attach(record));
 
         /// <summary>Writes warnings for findings of severity Warning, and verbose text for Info.</summary>
         internal void WriteAdvice(System.Collections.Generic.IEnumerable<Finding> findings, string? source = null)

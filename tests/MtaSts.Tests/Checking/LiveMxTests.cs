@@ -28,7 +28,7 @@ namespace MtaSts.Tests.Checking
         {
             dns.Mx["nomx.example"] = Array.Empty<MxRecordData>();
             dns.Mx["nullmx.example"] = new[] { new MxRecordData(0, string.Empty) };
-            var ex = await Assert.ThrowsAsync<MtaStsFormatException>(() => Read(domain));
+            var ex = await Assert.ThrowsAsync<MtaStsNetworkException>(() => Read(domain));
             Assert.Equal(code, ex.Finding.Code);
             Assert.Contains(message, ex.Message);
         }
@@ -37,9 +37,19 @@ namespace MtaSts.Tests.Checking
         public async Task FailedLookupIsUnknown()
         {
             dns.Broken.Add("example.com");
-            var ex = await Assert.ThrowsAsync<MtaStsFormatException>(() => Read("example.com"));
+            var ex = await Assert.ThrowsAsync<MtaStsNetworkException>(() => Read("example.com"));
             Assert.Equal(ErrorCodes.DnsLookupFailed, ex.Finding.Code);
             Assert.Contains("unknown", ex.Message);
+        }
+
+        [Fact(DisplayName = "RFC 8461 §3.2: a resolver that does not answer is a time-out, not bad input")]
+        public async Task SilentResolverIsATimeout()
+        {
+            dns.Silent = true;
+            var ex = await Assert.ThrowsAsync<MtaStsTimeoutException>(() => Read("example.com"));
+            Assert.IsAssignableFrom<TimeoutException>(ex);
+            Assert.Equal(ErrorCodes.DnsLookupFailed, ex.Finding.Code);
+            Assert.True(ex.Finding.TimedOut);
         }
 
         private Task<System.Collections.Generic.IReadOnlyList<string>> Read(string domain) =>

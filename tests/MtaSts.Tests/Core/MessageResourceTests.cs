@@ -41,13 +41,41 @@ namespace MtaSts.Tests.Core
         public void EveryKeyTheCodeNamesExistsAndEveryResourceIsUsed(string assemblyName)
         {
             var english = Read(assemblyName, CultureInfo.InvariantCulture);
-            string source = string.Concat(Directory.GetFiles(Path.Combine(RepositoryRoot(), "src", assemblyName), "*.cs", SearchOption.AllDirectories)
-                .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-                .Select(File.ReadAllText));
+            string source = SourceOf(assemblyName);
 
             var named = Regex.Matches(source, @"Messages\.(?:Get|Format)\(""(\w+)""").Select(m => m.Groups[1].Value).ToHashSet();
             Assert.Empty(named.Except(english.Keys));
             Assert.DoesNotContain(english.Keys, key => !source.Contains('"' + key + '"', StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void EveryErrorIdTheCmdletsWriteHasAFixInBothLanguagesAndEveryFixIsForAKnownId()
+        {
+            var english = Read("MtaSts.PowerShell", CultureInfo.InvariantCulture, "Fixes");
+            var portuguese = Read("MtaSts.PowerShell", Portuguese, "Fixes");
+            Assert.Equal(english.Keys.OrderBy(k => k), portuguese.Keys.OrderBy(k => k));
+            Assert.DoesNotContain(english, e => portuguese[e.Key] == e.Value);
+
+            string cmdlets = SourceOf("MtaSts.PowerShell");
+            var written = Regex.Matches(cmdlets, @"""((?:MtaSts|TlsRpt)[A-Z]\w+(?:Failed|Invalid|Exists|Folder|FileSystem|NotFound|Empty))""")
+                .Select(m => m.Groups[1].Value).ToHashSet();
+            Assert.Contains("MtaStsPolicyWriteFailed", written);
+            Assert.Empty(written.Except(english.Keys));
+
+            var coreCodes = typeof(MtaSts.Diagnostics.ErrorCodes).GetFields().Select(f => (string)f.GetValue(null)!).ToHashSet();
+            Assert.Empty(english.Keys.Except(coreCodes).Except(written));
+            Assert.Superset(new HashSet<string> { "MtaStsDnsLookupFailed", "MtaStsPolicyTimeout", "MtaStsCertificateExpired", "MtaStsMxPatternInvalid", "MtaStsDomainInvalid" }, english.Keys.ToHashSet());
+        }
+
+        [Fact]
+        public void EveryViewTextIsTranslatedAndUsedByTheFormatFile()
+        {
+            var english = Read("MtaSts.PowerShell", CultureInfo.InvariantCulture, "Views");
+            var portuguese = Read("MtaSts.PowerShell", Portuguese, "Views");
+            Assert.Equal(english.Keys.OrderBy(k => k), portuguese.Keys.OrderBy(k => k));
+            Assert.DoesNotContain(english, e => portuguese[e.Key] == e.Value);
+            string format = File.ReadAllText(Path.Combine(RepositoryRoot(), "module", "MtaSts.format.ps1xml"));
+            Assert.DoesNotContain(english.Keys, key => !format.Contains("'" + key + "'", StringComparison.Ordinal));
         }
 
         [Fact]
@@ -70,14 +98,19 @@ namespace MtaSts.Tests.Core
             Assert.Equal("The policy is empty; it needs version, mode, mx and max_age lines.", error.Message);
         }
 
-        private static Dictionary<string, string> Read(string assemblyName, CultureInfo culture)
+        private static Dictionary<string, string> Read(string assemblyName, CultureInfo culture, string baseName = "Messages")
         {
             var assembly = Assembly.Load(assemblyName);
-            var resources = new ResourceManager(assemblyName.Replace("MtaSts.Core", "MtaSts", StringComparison.Ordinal) + ".Resources.Messages", assembly);
+            var resources = new ResourceManager(assemblyName.Replace("MtaSts.Core", "MtaSts", StringComparison.Ordinal) + ".Resources." + baseName, assembly);
             var set = resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
                 ?? throw new InvalidOperationException($"{assemblyName} has no {culture.Name} resources");
             return set.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!);
         }
+
+        private static string SourceOf(string assemblyName) =>
+            string.Concat(Directory.GetFiles(Path.Combine(RepositoryRoot(), "src", assemblyName), "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+                .Select(File.ReadAllText));
 
         private static HashSet<string> Placeholders(string text) =>
             Regex.Matches(text, @"\{(\d+)(?:[,:][^}]*)?\}").Select(m => m.Groups[1].Value).ToHashSet();
