@@ -58,6 +58,26 @@ function Invoke-Clean {
     Invoke-Native dotnet @('clean', (Join-Path $root 'MtaSts.PowerShell.sln'), '-c', $Configuration, '--nologo', '-v', 'q')
 }
 
+# The manifest's tags plus those PowerShellGet and PSResourceGet add on publish, which Gallery search by command
+# (Find-PSResource -CommandName) reads: PSIncludes_Cmdlet, and PSCmdlet_<name> and PSCommand_<name> for each cmdlet.
+function Get-PackageTag {
+    $source = Import-PowerShellDataFile (Join-Path $root 'module/MtaSts.psd1')
+    @($source.PrivateData.PSData.Tags) + 'PSModule' + 'PSIncludes_Cmdlet' +
+        @($source.CmdletsToExport | ForEach-Object { "PSCmdlet_$_"; "PSCommand_$_" }) | Select-Object -Unique
+}
+
+# The release notes: this version's section of CHANGELOG.md, without its heading.
+function Get-ReleaseNote {
+    $lines = Get-Content (Join-Path $root 'CHANGELOG.md')
+    $start = [array]::FindIndex([string[]] $lines, [Predicate[string]] { param($line) $line -match "^## $([regex]::Escape($version))\b" })
+    if ($start -lt 0) { throw "Build: CHANGELOG.md has no '## $version' section for the release notes." }
+    $section = $lines | Select-Object -Skip ($start + 1) | ForEach-Object -Begin { $done = $false } -Process {
+        if ($_ -match '^## ') { $done = $true }
+        if (-not $done) { $_ }
+    }
+    ($section -join "`n").Trim()
+}
+
 function Invoke-Build {
     Invoke-Native dotnet @('build', (Join-Path $root 'src/MtaSts.PowerShell/MtaSts.PowerShell.csproj'), '-c', $Configuration, '--nologo', '-v', 'q')
     Remove-Item -Recurse -Force -ErrorAction SilentlyContinue $moduleOut
@@ -72,6 +92,8 @@ function Invoke-Build {
 
     $manifest = Join-Path $moduleOut 'MtaSts.psd1'
     $text = [IO.File]::ReadAllText($manifest) -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion          = '$version'"
+    $text = $text -replace "(?m)^(\s*)Tags(\s*)=\s*@\(.*\)\s*$", ('$1Tags$2= @(' + ((Get-PackageTag | ForEach-Object { "'$_'" }) -join ', ') + ')')
+    $text = $text -replace "(?m)^(\s*)ReleaseNotes(\s*)=\s*'.*'\s*$", ('$1ReleaseNotes$2= ''' + (Get-ReleaseNote).Replace("'", "''").Replace('$', '$$') + '''')
     [IO.File]::WriteAllText($manifest, $text, [Text.UTF8Encoding]::new($false))
     Invoke-Docs
     Write-Host "Built module $version at $moduleOut"
@@ -150,7 +172,27 @@ function Invoke-Package {
         Unregister-PSResourceRepository -Name $repository
     }
 
-    Write-Host "Package: $((Get-ChildItem $packageOut -Filter *.nupkg).FullName)"
+    $package = (Get-ChildItem $packageOut -Filter *.nupkg).FullName
+    Assert-PackageMetadata $package
+    Write-Host "Package: $package"
+}
+
+# What the Gallery shows and searches must be in the package itself: the command tags, the icon and the release notes.
+function Assert-PackageMetadata([string] $Package) {
+    Add-Type -AssemblyName System.IO.Compression.FileSystem
+    $zip = [IO.Compression.ZipFile]::OpenRead($Package)
+    try {
+        $entry = $zip.Entries | Where-Object FullName -like '*.nuspec' | Select-Object -First 1
+        $reader = [IO.StreamReader]::new($entry.Open())
+        try { $nuspec = [xml]$reader.ReadToEnd() } finally { $reader.Dispose() }
+    }
+    finally { $zip.Dispose() }
+    $metadata = $nuspec.package.metadata
+    $tags = -split $metadata.tags
+    $missing = @(Get-PackageTag | Where-Object { $_ -notin $tags })
+    if ($missing) { throw "Package: the nuspec lacks the tags $($missing -join ', ')." }
+    if (-not $metadata.iconUrl) { throw 'Package: the nuspec has no iconUrl.' }
+    if ($metadata.releaseNotes.Trim() -ne (Get-ReleaseNote)) { throw 'Package: the release notes are not the CHANGELOG section of this version.' }
 }
 
 function Invoke-Bench {

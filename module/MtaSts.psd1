@@ -60,7 +60,9 @@
             Tags         = @('MTA-STS', 'MTASTS', 'RFC8461', 'TLS-RPT', 'SMTP', 'Email', 'Mail', 'DNS', 'TLS', 'Security', 'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
             ProjectUri   = 'https://github.com/mtasts/MtaSts'
             LicenseUri   = 'https://github.com/mtasts/MtaSts/blob/main/LICENSE'
-            ReleaseNotes = 'First release: New-MtaStsPolicy, New-MtaStsTxtRecord, Export-MtaStsPolicy, Import-MtaStsPolicy, ConvertFrom-MtaStsPolicy, ConvertFrom-MtaStsTxtRecord, New-TlsRptRecord, ConvertFrom-TlsRptRecord, Import-TlsRptReport, Get-TlsRptSummary, Get-MtaStsPolicy, Test-MtaStsDomain, Set-MtaStsPolicy, New-MtaStsWebServerConfig.'
+            IconUri      = 'https://raw.githubusercontent.com/mtasts/MtaSts/main/docs/icon.png'
+            # build.ps1 puts this version's CHANGELOG.md section here, and adds the command tags to Tags.
+            ReleaseNotes = 'See CHANGELOG.md.'
         }
     }
 }

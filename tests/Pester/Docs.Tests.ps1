@@ -58,3 +58,33 @@ Describe 'about_MtaSts' {
         $text | Should -Match 'Removing MTA-STS safely'
     }
 }
+
+Describe 'Help conventions' {
+    It 'opens the cmdlet''s own page in the repository with -Online: <_>' -ForEach $cmdletNames {
+        $command = Get-Command $_
+        $command.HelpUri | Should -Be "https://github.com/mtasts/MtaSts/blob/main/docs/en-US/$_.md"
+        Join-Path $PSScriptRoot "../../docs/en-US/$_.md" | Should -Exist
+        # Get-Help -Online opens the first related link that has a URI.
+        $first = @((Get-Help $_).relatedLinks.navigationLink | Where-Object uri)[0]
+        $first.uri | Should -Be $command.HelpUri
+    }
+
+    It 'shows -WhatIf and -Confirm in the syntax of <_>' -ForEach @($cmdletNames | Where-Object { (Get-Command $_).Parameters.ContainsKey('WhatIf') }) {
+        foreach ($item in (Get-Help $_).syntax.syntaxItem) {
+            $item.parameter.name | Should -Contain 'WhatIf'
+            $item.parameter.name | Should -Contain 'Confirm'
+        }
+    }
+
+    It 'gives about_MtaSts its short description as synopsis in <Culture>' -ForEach @(
+        @{ Culture = 'en-US'; Expected = 'Deploying MTA-STS (RFC 8461) and TLS-RPT (RFC 8460) with the MtaSts module.' }
+        @{ Culture = 'pt-BR'; Expected = 'Como implantar MTA-STS (RFC 8461) e TLS-RPT (RFC 8460) com o módulo MtaSts.' }
+    ) {
+        # A fresh process: Get-Help keeps what it found for the session's first culture.
+        $synopsis = & ([Environment]::ProcessPath) (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command "
+            [cultureinfo]::CurrentUICulture = '$Culture'
+            Import-Module '$env:MTASTS_MODULE_PATH'
+            (Get-Help about_MtaSts).Synopsis"
+        $synopsis | Should -Be $Expected
+    }
+}

@@ -46,6 +46,35 @@ Describe 'Publish, install and use the package' {
         }
     }
 
+    It 'carries the command tags Gallery search uses, an icon and this version''s CHANGELOG section as release notes' {
+        $package = Get-ChildItem $repositoryPath -Filter "MtaSts.$($manifest.ModuleVersion).nupkg"
+        $zip = [IO.Compression.ZipFile]::OpenRead($package.FullName)
+        try {
+            $reader = [IO.StreamReader]::new(($zip.Entries | Where-Object FullName -like '*.nuspec' | Select-Object -First 1).Open())
+            try { $metadata = ([xml]$reader.ReadToEnd()).package.metadata } finally { $reader.Dispose() }
+        }
+        finally { $zip.Dispose() }
+        $tags = -split $metadata.tags
+        $tags | Should -Contain 'PSIncludes_Cmdlet'
+        foreach ($cmdlet in $manifest.CmdletsToExport) {
+            $tags | Should -Contain "PSCmdlet_$cmdlet"
+            $tags | Should -Contain "PSCommand_$cmdlet"
+        }
+        $metadata.iconUrl | Should -Match '^https://.+/docs/icon\.png$'
+        Join-Path $PSScriptRoot '../../docs/icon.png' | Should -Exist
+        $changelog = Get-Content -Raw (Join-Path $PSScriptRoot '../../CHANGELOG.md')
+        $firstNote = ($metadata.releaseNotes.Trim() -split '\r?\n')[0]
+        $firstNote | Should -Not -BeNullOrEmpty
+        $changelog | Should -Match ([regex]::Escape($firstNote))
+        $metadata.releaseNotes | Should -Not -Match '^## '
+    }
+
+    It 'is found by command name, as Find-PSResource -CommandName searches the Gallery' {
+        $found = Find-PSResource -CommandName New-MtaStsPolicy -Repository $repository -ErrorAction Stop
+        @($found).Count | Should -BeGreaterOrEqual 1
+        @($found)[0].ParentResource.Name | Should -Be 'MtaSts'
+    }
+
     It 'installs from it and runs the README example in a fresh pwsh' {
         Save-PSResource -Name MtaSts -Repository $repository -Path $installPath -TrustRepository -ErrorAction Stop
         Join-Path $installPath "MtaSts/$($manifest.ModuleVersion)/MtaSts.psd1" | Should -Exist

@@ -5,7 +5,8 @@ namespace MtaSts.HelpCompiler
 {
     /// <summary>
     /// Turns an about_*.md page into the plain-text about_*.help.txt that Get-Help shows: headings in capitals,
-    /// body text indented by four spaces, as PowerShell's own about topics are laid out.
+    /// body text indented by four spaces, as PowerShell's own about topics are laid out. Get-Help takes the fifth line
+    /// as the topic's synopsis, so the short description's text must land there: TOPIC, name, one blank line, heading.
     /// </summary>
     internal static class AboutTopic
     {
@@ -13,11 +14,19 @@ namespace MtaSts.HelpCompiler
         {
             var text = new StringBuilder();
             string topic = Path.GetFileName(outputFolder).StartsWith("pt", System.StringComparison.OrdinalIgnoreCase) ? "TÓPICO" : "TOPIC";
+            bool afterTopic = false;
             foreach (string line in File.ReadAllLines(markdownPath))
             {
+                if (afterTopic && line.Trim().Length == 0)
+                {
+                    continue;
+                }
+
+                afterTopic = false;
                 if (line.StartsWith("# ", System.StringComparison.Ordinal))
                 {
                     text.AppendLine(topic).AppendLine("    " + line.Substring(2).Trim()).AppendLine();
+                    afterTopic = true;
                 }
                 else if (line.StartsWith("## ", System.StringComparison.Ordinal))
                 {

@@ -16,6 +16,10 @@ namespace MtaSts.HelpCompiler
         private static readonly HashSet<string> CommonParameters = new HashSet<string>(
             System.Management.Automation.Cmdlet.CommonParameters.Concat(System.Management.Automation.Cmdlet.OptionalCommonParameters), StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>The cmdlet's HelpUri, as its [Cmdlet] attribute gives it (PowerShell adds the property through type data only).</summary>
+        public static string HelpUri(CmdletInfo cmdlet) =>
+            cmdlet.ImplementingType.GetCustomAttributes(typeof(CmdletAttribute), false).OfType<CmdletAttribute>().FirstOrDefault()?.HelpUri ?? string.Empty;
+
         public static void Write(string path, IEnumerable<(CmdletInfo Cmdlet, HelpPage Page)> commands)
         {
             var settings = new XmlWriterSettings { Indent = true, Encoding = new System.Text.UTF8Encoding(false) };
@@ -53,7 +57,8 @@ namespace MtaSts.HelpCompiler
                 xml.WriteStartElement("syntaxItem", Command);
                 xml.WriteElementString("name", Maml, cmdlet.Name);
                 // As Get-Command shows it: positional parameters by position, then mandatory, then optional.
-                var ordered = set.Parameters.Where(p => !CommonParameters.Contains(p.Name))
+                // -WhatIf and -Confirm are shown, as Get-Command shows them; the other common parameters are <CommonParameters>.
+                var ordered = set.Parameters.Where(p => !CommonParameters.Contains(p.Name) || p.Name is "WhatIf" or "Confirm")
                     .OrderBy(p => p.Position >= 0 ? p.Position : int.MaxValue).ThenBy(p => p.IsMandatory ? 0 : 1);
                 foreach (var parameter in ordered)
                 {
@@ -109,6 +114,11 @@ namespace MtaSts.HelpCompiler
             xml.WriteEndElement();
 
             xml.WriteStartElement("relatedLinks", Command);
+            // Get-Help -Online opens the first link that has a URI, so the cmdlet's own page comes first (as platyPS writes it).
+            xml.WriteStartElement("navigationLink", Maml);
+            xml.WriteElementString("linkText", Maml, "Online Version:");
+            xml.WriteElementString("uri", Maml, HelpUri(cmdlet));
+            xml.WriteEndElement();
             foreach (var (text, uri) in page.Links)
             {
                 xml.WriteStartElement("navigationLink", Maml);

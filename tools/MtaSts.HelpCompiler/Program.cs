@@ -8,7 +8,8 @@ using MtaSts.HelpCompiler;
 
 // Compiles docs/en-US/<Cmdlet>.md (platyPS schema) into the MAML file Get-Help reads for the module, taking syntax
 // and parameter metadata from the built cmdlets themselves. It fails when docs and cmdlets drift apart: a cmdlet
-// without a page, a page without a cmdlet, a parameter without a description, an example naming a missing parameter.
+// without a page, a page without a cmdlet, a parameter without a description, an example naming a missing parameter,
+// a HelpUri that is not the page's place in the repository.
 if (args.Length == 3 && args[0] == "--about")
 {
     // A translation of the about topics only (docs/<culture>/about_*.md); cmdlet help stays in en-US.
@@ -55,6 +56,11 @@ foreach (var cmdlet in cmdlets)
     if (page.Name != cmdlet.Name)
     {
         problems.Add($"{file}: the title is '{page.Name}', not '{cmdlet.Name}'");
+    }
+
+    if (!MamlWriter.HelpUri(cmdlet).EndsWith("/docs/" + Path.GetFileName(docs) + "/" + cmdlet.Name + ".md", StringComparison.Ordinal))
+    {
+        problems.Add($"{cmdlet.Name}: HelpUri '{MamlWriter.HelpUri(cmdlet)}' does not point at its page docs/{Path.GetFileName(docs)}/{cmdlet.Name}.md");
     }
 
     if (string.IsNullOrWhiteSpace(page.Synopsis) || page.Description.Count == 0 || page.Examples.Count == 0)

@@ -10,7 +10,7 @@ namespace MtaSts.PowerShell.Commands
     /// ConvertFrom-MtaStsPolicy: parses policy text exactly per RFC 8461 §3.2. Each piped string is one
     /// policy; lines piped one by one (Get-Content without -Raw) are joined with LF into one policy.
     /// </summary>
-    [Cmdlet(VerbsData.ConvertFrom, "MtaStsPolicy")]
+    [Cmdlet(VerbsData.ConvertFrom, "MtaStsPolicy", HelpUri = HelpPages + "ConvertFrom-MtaStsPolicy.md")]
     [OutputType(typeof(MtaStsPolicy))]
     public sealed class ConvertFromMtaStsPolicyCommand : MtaStsCmdlet
     {

@@ -12,7 +12,7 @@ namespace MtaSts.PowerShell.Commands
     /// Export-MtaStsPolicy: writes the policy's exact bytes (CRLF, no BOM) where a web server serves them,
     /// atomically, with -WhatIf/-Confirm. -Path is a web root; -LiteralPath is the file itself.
     /// </summary>
-    [Cmdlet(VerbsData.Export, "MtaStsPolicy", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
+    [Cmdlet(VerbsData.Export, "MtaStsPolicy", SupportsShouldProcess = true, DefaultParameterSetName = PathSet, HelpUri = HelpPages + "Export-MtaStsPolicy.md")]
     [OutputType(typeof(FileInfo))]
     public sealed class ExportMtaStsPolicyCommand : PolicyFileCmdlet
     {

@@ -12,7 +12,7 @@ namespace MtaSts.PowerShell.Commands
     /// Get-MtaStsPolicy: discovers and fetches the policy a sender would use (RFC 8461 §3): the _mta-sts TXT record,
     /// then the HTTPS GET under the sender rules. Problems become errors that name the rule and the fix.
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "MtaStsPolicy")]
+    [Cmdlet(VerbsCommon.Get, "MtaStsPolicy", HelpUri = HelpPages + "Get-MtaStsPolicy.md")]
     [OutputType(typeof(MtaStsRemotePolicy))]
     public sealed class GetMtaStsPolicyCommand : LiveCheckCmdlet
     {

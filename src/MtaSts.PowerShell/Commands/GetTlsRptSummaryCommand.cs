@@ -13,7 +13,7 @@ namespace MtaSts.PowerShell.Commands
     /// -Since/-Until), with failures by result type and by receiving MX host, and a plain verdict on whether
     /// switching from testing to enforce is safe (RFC 8461 §5, RFC 8460 §4.3).
     /// </summary>
-    [Cmdlet(VerbsCommon.Get, "TlsRptSummary", DefaultParameterSetName = DaysSet)]
+    [Cmdlet(VerbsCommon.Get, "TlsRptSummary", DefaultParameterSetName = DaysSet, HelpUri = HelpPages + "Get-TlsRptSummary.md")]
     [OutputType(typeof(TlsRptSummary))]
     public sealed class GetTlsRptSummaryCommand : MtaStsCmdlet
     {

@@ -11,7 +11,7 @@ namespace MtaSts.PowerShell.Commands
     /// Import-MtaStsPolicy: reads policy files byte for byte (a BOM, UTF-16 or a file over 64 KiB is an error,
     /// as it is for senders) and parses them per RFC 8461 §3.2. A folder is read as a web root.
     /// </summary>
-    [Cmdlet(VerbsData.Import, "MtaStsPolicy", DefaultParameterSetName = PathSet)]
+    [Cmdlet(VerbsData.Import, "MtaStsPolicy", DefaultParameterSetName = PathSet, HelpUri = HelpPages + "Import-MtaStsPolicy.md")]
     [OutputType(typeof(MtaStsPolicy))]
     public sealed class ImportMtaStsPolicyCommand : ImportCmdlet
     {

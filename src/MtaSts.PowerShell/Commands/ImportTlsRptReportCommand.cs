@@ -15,7 +15,7 @@ namespace MtaSts.PowerShell.Commands
     /// streamed: each file is read, written out and let go. A bad, truncated or oversized file, or one that is
     /// not a regular file, is reported and the others go on; a second copy of a report is left out.
     /// </summary>
-    [Cmdlet(VerbsData.Import, "TlsRptReport", DefaultParameterSetName = PathSet)]
+    [Cmdlet(VerbsData.Import, "TlsRptReport", DefaultParameterSetName = PathSet, HelpUri = HelpPages + "Import-TlsRptReport.md")]
     [OutputType(typeof(TlsRptReport))]
     public sealed class ImportTlsRptReportCommand : ImportCmdlet
     {

@@ -16,7 +16,7 @@ namespace MtaSts.PowerShell.Commands
     /// that carry a Domain property (Import-Csv) give one policy each time the domain changes. Several domains
     /// in -Domain each get a policy with the same MX patterns (a provider hosting many domains).
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "MtaStsPolicy", DefaultParameterSetName = MxSet)]
+    [Cmdlet(VerbsCommon.New, "MtaStsPolicy", DefaultParameterSetName = MxSet, HelpUri = HelpPages + "New-MtaStsPolicy.md")]
     [OutputType(typeof(MtaStsPolicy))]
     public sealed class NewMtaStsPolicyCommand : MtaStsCmdlet
     {

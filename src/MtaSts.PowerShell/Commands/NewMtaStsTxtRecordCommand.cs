@@ -7,7 +7,7 @@ using MtaSts.Records;
 namespace MtaSts.PowerShell.Commands
 {
     /// <summary>New-MtaStsTxtRecord: the _mta-sts TXT record for a domain, ready for DNS cmdlets or a zone file (RFC 8461 §3.1).</summary>
-    [Cmdlet(VerbsCommon.New, "MtaStsTxtRecord")]
+    [Cmdlet(VerbsCommon.New, "MtaStsTxtRecord", HelpUri = HelpPages + "New-MtaStsTxtRecord.md")]
     [OutputType(typeof(MtaStsTxtRecord))]
     public sealed class NewMtaStsTxtRecordCommand : NewTxtRecordCmdlet
     {

@@ -10,7 +10,7 @@ namespace MtaSts.PowerShell.Commands
     /// GitHub Pages or an Azure Static Web App, avoiding the common failures: the policy over HTTPS only, status 200,
     /// text/plain, no redirect, and nothing else served (RFC 8461 §3.3).
     /// </summary>
-    [Cmdlet(VerbsCommon.New, "MtaStsWebServerConfig")]
+    [Cmdlet(VerbsCommon.New, "MtaStsWebServerConfig", HelpUri = HelpPages + "New-MtaStsWebServerConfig.md")]
     [OutputType(typeof(WebServerConfig))]
     public sealed class NewMtaStsWebServerConfigCommand : MtaStsCmdlet
     {

@@ -7,7 +7,7 @@ using MtaSts.Records;
 namespace MtaSts.PowerShell.Commands
 {
     /// <summary>New-TlsRptRecord: the _smtp._tls TXT record that tells senders where to report TLS failures (RFC 8460 §3).</summary>
-    [Cmdlet(VerbsCommon.New, "TlsRptRecord")]
+    [Cmdlet(VerbsCommon.New, "TlsRptRecord", HelpUri = HelpPages + "New-TlsRptRecord.md")]
     [OutputType(typeof(TlsRptRecord))]
     public sealed class NewTlsRptRecordCommand : NewTxtRecordCmdlet
     {

@@ -16,7 +16,7 @@ namespace MtaSts.PowerShell.Commands
     /// when its bytes change, and returns what changed with the _mta-sts record for the new content. The record's id is
     /// derived from the content, so a re-run with nothing to change gives the same id and changes nothing.
     /// </summary>
-    [Cmdlet(VerbsCommon.Set, "MtaStsPolicy", SupportsShouldProcess = true, DefaultParameterSetName = PathSet)]
+    [Cmdlet(VerbsCommon.Set, "MtaStsPolicy", SupportsShouldProcess = true, DefaultParameterSetName = PathSet, HelpUri = HelpPages + "Set-MtaStsPolicy.md")]
     [OutputType(typeof(MtaStsPolicyChange))]
     public sealed class SetMtaStsPolicyCommand : PolicyFileCmdlet
     {

@@ -14,7 +14,7 @@ namespace MtaSts.PowerShell.Commands
     /// Test-MtaStsDomain: checks live deployments the way a sending server meets them (RFC 8461 §3–§5, §7)
     /// and writes one result per domain as soon as it is ready, with an overall status and findings.
     /// </summary>
-    [Cmdlet(VerbsDiagnostic.Test, "MtaStsDomain")]
+    [Cmdlet(VerbsDiagnostic.Test, "MtaStsDomain", HelpUri = HelpPages + "Test-MtaStsDomain.md")]
     [OutputType(typeof(MtaStsDomainCheck))]
     public sealed class TestMtaStsDomainCommand : LiveCheckCmdlet
     {

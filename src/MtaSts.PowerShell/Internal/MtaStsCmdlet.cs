@@ -13,6 +13,9 @@ namespace MtaSts.PowerShell.Internal
         /// Whether verbose output is wanted (-Verbose, or $VerbosePreference). Per-object messages check it first:
         /// WriteVerbose costs microseconds even when nothing is shown, which adds up over thousands of domains.
         /// </summary>
+        /// <summary>Where each cmdlet's help page lives in the repository (Get-Help -Online; the help compiler checks it).</summary>
+        internal const string HelpPages = "https://github.com/mtasts/MtaSts/blob/main/docs/en-US/";
+
         internal bool VerboseWanted => verbose ??= ReadVerbosePreference();
 
         private bool ReadVerbosePreference()
