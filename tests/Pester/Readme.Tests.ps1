@@ -79,3 +79,25 @@ Describe 'README: the daily rollout script' {
         $now | Should -Not -Be $record
     }
 }
+
+Describe 'README: install' {
+    It 'says that the module is not on the Gallery yet, and its install lines bind as written' {
+        $readme = Get-Content -Raw (Join-Path $PSScriptRoot '../../README.md')
+        $install = [regex]::Match($readme, '(?s)## Install\s.*?```powershell\r?\n(.*?)```').Groups[1].Value
+        $readme | Should -Match 'not on the PowerShell Gallery yet'
+        $install | Should -Match 'build\.ps1 -Task Package'
+        $ast = [System.Management.Automation.Language.Parser]::ParseInput($install, [ref] $null, [ref] $null)
+        $commands = $ast.FindAll({ $args[0] -is [System.Management.Automation.Language.CommandAst] }, $true)
+        foreach ($command in $commands | Where-Object { $_.GetCommandName() -in 'Register-PSResourceRepository', 'Install-PSResource' }) {
+            $binding = [System.Management.Automation.Language.StaticParameterBinder]::BindCommand($command, $true)
+            $binding.BindingExceptions.Keys | Should -BeNullOrEmpty -Because $command.Extent.Text
+        }
+        @($commands | ForEach-Object GetCommandName) | Should -Contain 'Install-PSResource'
+    }
+
+    It 'explains domains.txt before the recipes use it' {
+        $readme = Get-Content -Raw (Join-Path $PSScriptRoot '../../README.md')
+        $readme.IndexOf('domains.txt is a plain text file with one domain per line') | Should -BeGreaterThan 0
+        $readme.IndexOf('domains.txt is a plain text file') | Should -BeLessThan $readme.IndexOf('Get-Content domains.txt')
+    }
+}
