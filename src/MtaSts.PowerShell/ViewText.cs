@@ -11,7 +11,7 @@ namespace MtaSts.PowerShell
     public static class ViewText
     {
         /// <summary>The view text with this key (Resources/Views.restext).</summary>
-        public static string Get(string key) => Views.Get(key);
+        public static string Get(string key) => Messages.Views.Get(key);
 
         /// <summary>The view text with this key, its placeholders filled in.</summary>
         public static string Format(string key, params object?[] args)
@@ -24,7 +24,7 @@ namespace MtaSts.PowerShell
                 }
             }
 
-            return Views.Format(key, args);
+            return Messages.Views.Format(key, args);
         }
     }
 }

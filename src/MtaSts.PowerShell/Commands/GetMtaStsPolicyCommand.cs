@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using System.Threading.Tasks;
 using System.Threading;
@@ -35,7 +36,8 @@ namespace MtaSts.PowerShell.Commands
             {
                 if (finding.Severity == Severity.Error || finding.Code == ErrorCodes.DnsLookupFailed)
                 {
-                    var record = new ErrorRecord(FindingException.Create(finding), finding.Code, Category(finding.Code), finding.Target ?? check.Domain)
+                    var exception = FindingException.Create(finding);
+                    var record = new ErrorRecord(exception, finding.Code, Category(finding, exception), finding.Target ?? check.Domain)
                     {
                         ErrorDetails = new ErrorDetails(check.Domain + ": " + finding),
                     };
@@ -57,9 +59,9 @@ namespace MtaSts.PowerShell.Commands
             }
         }
 
-        private static ErrorCategory Category(string code)
+        private static ErrorCategory Category(Finding finding, Exception exception)
         {
-            switch (code)
+            switch (finding.Code)
             {
                 case ErrorCodes.TxtRecordMissing:
                 case ErrorCodes.PolicyHostMissing:
@@ -67,22 +69,13 @@ namespace MtaSts.PowerShell.Commands
                     return ErrorCategory.ObjectNotFound;
                 case ErrorCodes.DnsLookupFailed:
                 case ErrorCodes.PolicyHostUnreachable:
+                case ErrorCodes.PolicyAddressUnreachable:
                 case ErrorCodes.PolicyTimeout:
                     return ErrorCategory.ResourceUnavailable;
-                case ErrorCodes.PolicyTlsFailed:
-                case ErrorCodes.TlsVersionTooOld:
-                case ErrorCodes.CertificateExpired:
-                case ErrorCodes.CertificateNotYetValid:
-                case ErrorCodes.CertificateSelfSigned:
-                case ErrorCodes.CertificateChainIncomplete:
-                case ErrorCodes.CertificateUntrusted:
-                case ErrorCodes.CertificateNameMismatch:
-                case ErrorCodes.CertificateNoDnsName:
-                    return ErrorCategory.SecurityError;
                 case ErrorCodes.DomainInvalid:
                     return ErrorCategory.InvalidArgument;
                 default:
-                    return ErrorCategory.InvalidData;
+                    return exception is System.Security.Authentication.AuthenticationException ? ErrorCategory.SecurityError : ErrorCategory.InvalidData;
             }
         }
     }

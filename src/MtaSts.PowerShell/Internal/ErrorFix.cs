@@ -1,16 +1,13 @@
 using System.Management.Automation;
-using MtaSts.Resources;
+using MtaSts.PowerShell.Resources;
 
 namespace MtaSts.PowerShell.Internal
 {
     /// <summary>The fix for an error id (Resources/Fixes*.restext), in the UI culture, put where PowerShell shows it.</summary>
     internal static class ErrorFix
     {
-        // Through the engine's catalog, like the messages, so the pt-BR satellite loads into the module's context.
-        private static readonly MessageCatalog Fixes = new MessageCatalog("MtaSts.PowerShell.Resources.Fixes", typeof(ErrorFix).Assembly);
-
         /// <summary>The fix for <paramref name="errorId"/>, or null when there is none to give.</summary>
-        public static string? For(string errorId) => Fixes.TryGet(errorId);
+        public static string? For(string errorId) => Messages.Fixes.TryGet(errorId);
 
         /// <summary>Sets ErrorDetails.RecommendedAction of <paramref name="record"/> to the fix for its error id, keeping its message.</summary>
         public static ErrorRecord Attach(ErrorRecord record)

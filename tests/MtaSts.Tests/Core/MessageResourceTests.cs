@@ -51,10 +51,7 @@ namespace MtaSts.Tests.Core
         [Fact]
         public void EveryErrorIdTheCmdletsWriteHasAFixInBothLanguagesAndEveryFixIsForAKnownId()
         {
-            var english = Read("MtaSts.PowerShell", CultureInfo.InvariantCulture, "Fixes");
-            var portuguese = Read("MtaSts.PowerShell", Portuguese, "Fixes");
-            Assert.Equal(english.Keys.OrderBy(k => k), portuguese.Keys.OrderBy(k => k));
-            Assert.DoesNotContain(english, e => portuguese[e.Key] == e.Value);
+            var english = ReadTranslated("Fixes");
 
             string cmdlets = SourceOf("MtaSts.PowerShell");
             var written = Regex.Matches(cmdlets, @"""((?:MtaSts|TlsRpt)[A-Z]\w+(?:Failed|Invalid|Exists|Folder|FileSystem|NotFound|Empty))""")
@@ -70,10 +67,7 @@ namespace MtaSts.Tests.Core
         [Fact]
         public void EveryViewTextIsTranslatedAndUsedByTheFormatFile()
         {
-            var english = Read("MtaSts.PowerShell", CultureInfo.InvariantCulture, "Views");
-            var portuguese = Read("MtaSts.PowerShell", Portuguese, "Views");
-            Assert.Equal(english.Keys.OrderBy(k => k), portuguese.Keys.OrderBy(k => k));
-            Assert.DoesNotContain(english, e => portuguese[e.Key] == e.Value);
+            var english = ReadTranslated("Views");
             string format = File.ReadAllText(Path.Combine(RepositoryRoot(), "module", "MtaSts.format.ps1xml"));
             Assert.DoesNotContain(english.Keys, key => !format.Contains("'" + key + "'", StringComparison.Ordinal));
         }
@@ -105,6 +99,16 @@ namespace MtaSts.Tests.Core
             var set = resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)
                 ?? throw new InvalidOperationException($"{assemblyName} has no {culture.Name} resources");
             return set.Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string)e.Value!);
+        }
+
+        /// <summary>A catalog of the cmdlet assembly in English, checked to have the same keys in pt-BR, each translated.</summary>
+        private static Dictionary<string, string> ReadTranslated(string baseName)
+        {
+            var english = Read("MtaSts.PowerShell", CultureInfo.InvariantCulture, baseName);
+            var portuguese = Read("MtaSts.PowerShell", Portuguese, baseName);
+            Assert.Equal(english.Keys.OrderBy(k => k), portuguese.Keys.OrderBy(k => k));
+            Assert.DoesNotContain(english, e => portuguese[e.Key] == e.Value);
+            return english;
         }
 
         private static string SourceOf(string assemblyName) =>
