@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System;
 using MtaSts.Checking.Transport;
 using MtaSts.Diagnostics;
+using MtaSts.Resources;
 
 namespace MtaSts.Checking
 {
@@ -50,11 +51,15 @@ namespace MtaSts.Checking
         public void Info(string code, string message, string section, string? target) =>
             Findings.Add(new Finding(code, Severity.Info, message, section, Target: target));
 
-        /// <summary>A DNS answer that could not be had: reported, and the verdict becomes Unknown rather than "no policy".</summary>
-        public void Unknown(string message, string? target, bool timedOut)
+        /// <summary>
+        /// A DNS answer that could not be had (the question <paramref name="asked"/> about <paramref name="target"/>):
+        /// reported, marked as a time-out when no server answered, and the verdict becomes Unknown rather than "no policy".
+        /// </summary>
+        public void Unknown<T>(string asked, string? target, DnsAnswer<T> answer)
         {
             Incomplete = true;
-            Findings.Add(new Finding(ErrorCodes.DnsLookupFailed, Severity.Warning, message, "RFC 8461 §3.1, §5.1", Target: target) { TimedOut = timedOut });
+            Findings.Add(new Finding(ErrorCodes.DnsLookupFailed, Severity.Warning, Messages.Format("CheckDnsFailed", asked, answer.Error), "RFC 8461 §3.1, §5.1",
+                Target: target) { TimedOut = answer.NoServerAnswered });
         }
 
         public void Verbose(string message) => Log.Add(message);

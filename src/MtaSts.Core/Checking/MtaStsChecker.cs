@@ -131,7 +131,7 @@ namespace MtaSts.Checking
             switch (answer.Status)
             {
                 case DnsLookupStatus.Failed:
-                    context.Unknown(Messages.Format("CheckDnsFailed", name, answer.Error), name, answer.NoServerAnswered);
+                    context.Unknown(name, name, answer);
                     context.ResolverSilent = answer.NoServerAnswered;
                     return null;
                 case DnsLookupStatus.NxDomain:
@@ -178,7 +178,7 @@ namespace MtaSts.Checking
             switch (answer.Status)
             {
                 case DnsLookupStatus.Failed:
-                    context.Unknown(Messages.Format("CheckDnsFailed", domain + " MX", answer.Error), domain, answer.NoServerAnswered);
+                    context.Unknown(domain + " MX", domain, answer);
                     return Array.Empty<MxCoverage>();
                 case DnsLookupStatus.NxDomain:
                     context.Error(ErrorCodes.MxLookupEmpty, Messages.Format("CheckDomainMissing", domain), "RFC 5321 §5.1", domain);
@@ -243,7 +243,7 @@ namespace MtaSts.Checking
             var answer = await context.Dns.TxtAsync(name, cancellationToken).ConfigureAwait(false);
             if (answer.Status == DnsLookupStatus.Failed)
             {
-                context.Unknown(Messages.Format("CheckDnsFailed", name, answer.Error), name, answer.NoServerAnswered);
+                context.Unknown(name, name, answer);
                 return null;
             }
 

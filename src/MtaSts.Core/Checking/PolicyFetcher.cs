@@ -31,7 +31,7 @@ namespace MtaSts.Checking
             var addresses = await context.Dns.AddressesAsync(host, cancellationToken).ConfigureAwait(false);
             if (addresses.Status == DnsLookupStatus.Failed)
             {
-                context.Unknown(Messages.Format("CheckDnsFailed", host, addresses.Error), host, addresses.NoServerAnswered);
+                context.Unknown(host, host, addresses);
                 return result;
             }
 

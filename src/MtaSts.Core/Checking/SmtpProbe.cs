@@ -29,7 +29,7 @@ namespace MtaSts.Checking
             {
                 if (addresses.Status == DnsLookupStatus.Failed)
                 {
-                    context.Unknown(Messages.Format("CheckDnsFailed", host, addresses.Error), host, addresses.NoServerAnswered);
+                    context.Unknown(host, host, addresses);
                     return new SmtpProbeResult(host, SmtpProbeStatus.NotTested, Array.Empty<SmtpAddressProbe>());
                 }
 

@@ -149,7 +149,7 @@ namespace MtaSts.PowerShell.Commands
             catch (Exception ex) when (ex is IFindingException problem)
             {
                 var category = problem.Finding.Code == ErrorCodes.DnsLookupFailed ? ErrorCategory.ResourceUnavailable : ErrorCategory.ObjectNotFound;
-                WriteError(new ErrorRecord(ex, problem.Finding.Code, category, domain));
+                WriteFinding(problem.Finding, category, domain);
                 return;
             }
 
