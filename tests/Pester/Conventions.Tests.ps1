@@ -1,6 +1,7 @@
 # The habits a PowerShell user brings: positional domains, tab completion that offers values rather than file names.
 BeforeAll {
     Import-Module $env:MTASTS_MODULE_PATH -Force
+    Import-Module (Join-Path $PSScriptRoot 'Culture.psm1') -Force
     function Get-Completion([string] $Line) {
         Push-Location $TestDrive
         try { (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches }
@@ -54,12 +55,7 @@ Describe 'Tab completion' {
     }
 
     It 'offers the meanings in pt-BR' {
-        $before = [Globalization.CultureInfo]::CurrentUICulture
-        try {
-            [Globalization.CultureInfo]::CurrentUICulture = 'pt-BR'
-            (Get-Completion 'New-MtaStsPolicy -MaxAge ').ToolTip[0] | Should -Be '1 dia'
-        }
-        finally { [Globalization.CultureInfo]::CurrentUICulture = $before }
+        (Invoke-InCulture pt-BR { Get-Completion 'New-MtaStsPolicy -MaxAge ' }).ToolTip[0] | Should -Be '1 dia'
     }
 }
 
@@ -89,12 +85,7 @@ Describe 'Errors say what happened and what to do' {
     }
 
     It 'gives the fix in the UI culture' {
-        $before = [Globalization.CultureInfo]::CurrentUICulture
-        try {
-            [Globalization.CultureInfo]::CurrentUICulture = 'pt-BR'
-            New-MtaStsPolicy example.com 'mail.example.com:25' -ErrorVariable errors -ErrorAction SilentlyContinue
-        }
-        finally { [Globalization.CultureInfo]::CurrentUICulture = $before }
+        $errors = Invoke-InCulture pt-BR { New-MtaStsPolicy example.com 'mail.example.com:25' -ErrorAction SilentlyContinue -ErrorVariable failures; $failures }
         $errors[0].ErrorDetails.RecommendedAction | Should -BeLike '*sem porta*'
     }
 

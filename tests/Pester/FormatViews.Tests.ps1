@@ -3,6 +3,7 @@
 BeforeAll {
     Import-Module $env:MTASTS_MODULE_PATH -Force
     Import-Module (Join-Path $PSScriptRoot 'FormatViews.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'Culture.psm1') -Force
     $script:formatPath = Join-Path (Split-Path $env:MTASTS_MODULE_PATH) 'MtaSts.format.ps1xml'
     $fixtures = Join-Path $PSScriptRoot '../MtaSts.Tests/Fixtures'
     $root = Join-Path $TestDrive 'site'
@@ -53,12 +54,7 @@ Describe 'Format views in the UI culture' {
         @{ Culture = 'en-US'; Expected = '(none)' }
         @{ Culture = 'pt-BR'; Expected = '(nenhum)' }
     ) {
-        $before = [Globalization.CultureInfo]::CurrentUICulture
-        try {
-            [Globalization.CultureInfo]::CurrentUICulture = $Culture
-            $shown = $objects.MtaStsDomainCheck | Format-List | Out-String -Width 200
-        }
-        finally { [Globalization.CultureInfo]::CurrentUICulture = $before }
+        $shown = Invoke-InCulture $Culture { $objects.MtaStsDomainCheck | Format-List | Out-String -Width 200 }
         $shown | Should -Match ('TlsRptRecord\s*:\s*' + [regex]::Escape($Expected))
     }
 
@@ -66,12 +62,7 @@ Describe 'Format views in the UI culture' {
         @{ Culture = 'en-US'; Expected = 'give -Domain' }
         @{ Culture = 'pt-BR'; Expected = 'informe -Domain' }
     ) {
-        $before = [Globalization.CultureInfo]::CurrentUICulture
-        try {
-            [Globalization.CultureInfo]::CurrentUICulture = $Culture
-            $shown = New-MtaStsPolicy -Mx mx.example.com | Format-List | Out-String -Width 200
-        }
-        finally { [Globalization.CultureInfo]::CurrentUICulture = $before }
+        $shown = Invoke-InCulture $Culture { New-MtaStsPolicy -Mx mx.example.com | Format-List | Out-String -Width 200 }
         $shown | Should -Match ([regex]::Escape($Expected))
     }
 }

@@ -2,18 +2,7 @@
 # follows the UI culture. Messages come from the module's resources (pt-BR ships as satellite assemblies).
 BeforeAll {
     Import-Module $env:MTASTS_MODULE_PATH -Force
-
-    function Invoke-InCulture {
-        param([string] $Culture, [scriptblock] $Body)
-        $saved = [cultureinfo]::CurrentUICulture
-        try {
-            [cultureinfo]::CurrentUICulture = $Culture
-            & $Body
-        }
-        finally {
-            [cultureinfo]::CurrentUICulture = $saved
-        }
-    }
+    Import-Module (Join-Path $PSScriptRoot 'Culture.psm1') -Force
 
     # Runs $Command in one culture and returns its first error (terminating or not), warning or verbose record.
     function Get-Outcome {
