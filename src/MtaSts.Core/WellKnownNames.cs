@@ -36,5 +36,30 @@ namespace MtaSts
         /// <summary>Where the policy file lives under a web root on disk.</summary>
         public static string PolicyFile(string webRoot) =>
             Path.Combine(webRoot, ".well-known", PolicyPath.Substring(PolicyPath.LastIndexOf('/') + 1));
+
+        /// <summary>
+        /// The Policy Domain a web root's folder name makes clear: 'mta-sts.example.com' (the policy host, RFC 8461
+        /// §3.3) or 'example.com' give example.com. Null when the name is not a domain of two labels or more
+        /// ('html', 'public_html', 'site 1'): a guess there would put the policy under the wrong name.
+        /// </summary>
+        public static string? DomainOfWebRoot(string webRoot)
+        {
+            string name = Path.GetFileName(webRoot.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar));
+            if (name.StartsWith(PolicyHostLabel + ".", System.StringComparison.OrdinalIgnoreCase))
+            {
+                name = name.Substring(PolicyHostLabel.Length + 1);
+            }
+
+            return Syntax.DomainNameInput.TryNormalize(name, out string domain) == null && domain.IndexOf('.') > 0 ? domain : null;
+        }
+
+        /// <summary>The web root of a policy file at &lt;root&gt;/.well-known/mta-sts.txt, or null for a file elsewhere.</summary>
+        public static string? WebRootOf(string policyFile)
+        {
+            string? wellKnown = Path.GetDirectoryName(policyFile);
+            return wellKnown != null && Path.GetFileName(policyFile) == Path.GetFileName(PolicyFile("x")) && Path.GetFileName(wellKnown) == ".well-known"
+                ? Path.GetDirectoryName(wellKnown)
+                : null;
+        }
     }
 }

@@ -101,3 +101,69 @@ Describe 'Errors say what happened and what to do' {
         $errors[0].ErrorDetails.RecommendedAction | Should -BeLike '*-DnsServer*'
     }
 }
+
+Describe 'Paths mean one thing' {
+    BeforeAll {
+        $script:sites = Join-Path $TestDrive 'sites'
+        foreach ($name in 'example.com', 'mta-sts.example.net', 'html') {
+            New-MtaStsPolicy -Mx "mx.$name" | Export-MtaStsPolicy -LiteralPath (Join-Path $sites $name)
+        }
+    }
+
+    It '-Path and -LiteralPath name a web root on Import, Export and Set alike' {
+        $root = Join-Path $TestDrive 'same[1]'
+        New-MtaStsPolicy -Mx mx.example.org | Export-MtaStsPolicy -LiteralPath $root
+        Test-Path -LiteralPath (Join-Path $root '.well-known/mta-sts.txt') | Should -BeTrue
+        (Import-MtaStsPolicy -LiteralPath $root).Mx.Value | Should -Be 'mx.example.org'
+        (Set-MtaStsPolicy -LiteralPath $root -Domain example.org -Mode Enforce).Current.Mode | Should -Be 'Enforce'
+        $copy = Join-Path $TestDrive 'same-copy'
+        New-MtaStsPolicy -Mx mx.example.org | Export-MtaStsPolicy -Path $copy
+        (Import-MtaStsPolicy -Path $copy).Mx.Value | Should -Be 'mx.example.org'
+    }
+
+    It 'expands -Path wildcards through the provider: every matching web root is written and changed' {
+        New-MtaStsPolicy -Mx '*.mail.provider.example' | Export-MtaStsPolicy -Path (Join-Path $TestDrive 'wild/*') -ErrorAction SilentlyContinue -ErrorVariable none
+        $none[0].FullyQualifiedErrorId | Should -BeLike 'MtaStsPathNotFound,*'
+        foreach ($name in 'a.example', 'b.example') { New-Item -ItemType Directory (Join-Path $TestDrive "wild/$name") | Out-Null }
+        $files = New-MtaStsPolicy -Mx '*.mail.provider.example' | Export-MtaStsPolicy -Path (Join-Path $TestDrive 'wild/*') -PassThru
+        @($files.FullName | Sort-Object) | Should -Be @('a.example', 'b.example' | ForEach-Object { Join-Path $TestDrive "wild/$_/.well-known/mta-sts.txt" })
+        $changes = Set-MtaStsPolicy -Path (Join-Path $TestDrive 'wild/?.example') -Domain provider.example -Mode Enforce
+        @($changes).Count | Should -Be 2
+        @($changes.Changed) | Should -Be @($true, $true)
+    }
+
+    It 'never creates a folder named after a wildcard that matches nothing' {
+        $policy = New-MtaStsPolicy -Mx mx.example.com
+        $policy | Export-MtaStsPolicy -Path (Join-Path $sites 'new*') -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'MtaStsPathNotFound,*'
+        $errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $errors[0].Exception.Message | Should -Match ([regex]::Escape("$(Join-Path $sites 'new*')'"))
+        $errors[0].ErrorDetails.RecommendedAction | Should -BeLike '*without wildcards*'
+        Get-ChildItem -LiteralPath $sites -Name | Should -Not -Contain 'new*'
+    }
+
+    It 'gives imported policies their Path, and the domain their web root''s name makes clear' {
+        $policies = Get-ChildItem $sites -Directory | Import-MtaStsPolicy -Verbose 4>&1
+        $verbose = @($policies | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+        $rows = @($policies | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] } | Sort-Object { $_.Mx.Value })
+        $rows.Mx.Value | Should -Be @('mx.example.com', 'mx.html', 'mx.mta-sts.example.net')
+        $rows.Domain | Should -Be @('example.com', $null, 'example.net')
+        $rows.Path | Should -Be @('example.com', 'html', 'mta-sts.example.net' | ForEach-Object { Join-Path $sites "$_/.well-known/mta-sts.txt" })
+        ($verbose.Message -join "`n") | Should -BeLike "*$(Join-Path $sites 'html')*-Domain*"
+        (Import-MtaStsPolicy -LiteralPath (Join-Path $sites 'html') -Domain example.org).Domain | Should -Be 'example.org'
+    }
+
+    It 'names the missing policy file and what to do, for <Command>' -ForEach @(
+        @{ Command = 'Import-MtaStsPolicy'; Run = { param($root) Import-MtaStsPolicy -LiteralPath $root -ErrorAction SilentlyContinue -ErrorVariable failures; $failures } }
+        @{ Command = 'Set-MtaStsPolicy'; Run = { param($root) Set-MtaStsPolicy -Path $root -Domain example.com -Mode Enforce -ErrorAction SilentlyContinue -ErrorVariable failures; $failures } }
+    ) {
+        $root = Join-Path $TestDrive "empty-$Command"
+        New-Item -ItemType Directory $root | Out-Null
+        $errors = & $Run $root
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'MtaStsPolicyFileNotFound,*'
+        $errors[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $errors[0].Exception.Message | Should -BeLike "*$(Join-Path $root '.well-known/mta-sts.txt')*Export-MtaStsPolicy*"
+        $errors[0].Exception.Message | Should -Not -BeLike '*Could not find a part of the path*'
+        Get-ChildItem -Force $root | Should -BeNullOrEmpty
+    }
+}

@@ -11,12 +11,17 @@ Describe 'Export-MtaStsPolicy' {
         [IO.File]::ReadAllBytes((Join-Path $root '.well-known/mta-sts.txt')) | Should -Be $expected
     }
 
-    It 'writes the exact file with -LiteralPath and returns it with -PassThru' {
+    It 'writes the exact file with -FilePath and returns it with -PassThru as Get-Item does' {
         $file = Join-Path $TestDrive 'exact[1].txt'
-        $info = $policy | Export-MtaStsPolicy -LiteralPath $file -PassThru
+        $info = $policy | Export-MtaStsPolicy -FilePath $file -PassThru
         $info | Should -BeOfType [IO.FileInfo]
         $info.FullName | Should -Be $file
         [IO.File]::ReadAllBytes($file) | Should -Be $expected
+        $item = Get-Item -LiteralPath $file
+        foreach ($name in 'PSPath', 'PSParentPath', 'PSChildName', 'PSDrive', 'PSProvider') {
+            "$($info.$name)" | Should -Be "$($item.$name)" -Because "-PassThru gives $name as Get-Item does"
+        }
+        ($info | Format-Table | Out-String) | Should -Be ($item | Format-Table | Out-String)
     }
 
     It 'resolves relative paths against the PowerShell location' {
@@ -30,7 +35,7 @@ Describe 'Export-MtaStsPolicy' {
 
     It 'writes no BOM and ends every line with CRLF' {
         $file = Join-Path $TestDrive 'crlf.txt'
-        $policy | Export-MtaStsPolicy -LiteralPath $file
+        $policy | Export-MtaStsPolicy -FilePath $file
         $bytes = [IO.File]::ReadAllBytes($file)
         $bytes[0] | Should -Be ([byte][char]'v')
         $text = [Text.Encoding]::ASCII.GetString($bytes)
@@ -47,7 +52,7 @@ Describe 'Export-MtaStsPolicy' {
     It 'refuses to replace a file with -NoClobber' {
         $file = Join-Path $TestDrive 'noclobber.txt'
         Set-Content -LiteralPath $file -Value 'old' -NoNewline
-        $policy | Export-MtaStsPolicy -LiteralPath $file -NoClobber -ErrorVariable errors -ErrorAction SilentlyContinue
+        $policy | Export-MtaStsPolicy -FilePath $file -NoClobber -ErrorVariable errors -ErrorAction SilentlyContinue
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'MtaStsFileExists,*'
         $errors[0].CategoryInfo.Category | Should -Be 'ResourceExists'
         Get-Content -Raw -LiteralPath $file | Should -Be 'old'
@@ -55,17 +60,17 @@ Describe 'Export-MtaStsPolicy' {
 
     It 'leaves an identical file untouched' {
         $file = Join-Path $TestDrive 'same.txt'
-        $policy | Export-MtaStsPolicy -LiteralPath $file
+        $policy | Export-MtaStsPolicy -FilePath $file
         $before = (Get-Item $file).LastWriteTimeUtc = [datetime]::new(2020, 1, 1, 0, 0, 0, [DateTimeKind]::Utc)
-        $policy | Export-MtaStsPolicy -LiteralPath $file -WarningVariable warnings
+        $policy | Export-MtaStsPolicy -FilePath $file -WarningVariable warnings
         (Get-Item $file).LastWriteTimeUtc | Should -Be $before
         $warnings | Should -BeNullOrEmpty
     }
 
     It 'replaces a changed file and warns that the TXT id must change (RFC 8461 §3.1)' {
         $file = Join-Path $TestDrive 'changed.txt'
-        New-MtaStsPolicy -Mode Testing -Mx mail.example.com | Export-MtaStsPolicy -LiteralPath $file
-        $policy | Export-MtaStsPolicy -LiteralPath $file -WarningVariable warnings -WarningAction SilentlyContinue
+        New-MtaStsPolicy -Mode Testing -Mx mail.example.com | Export-MtaStsPolicy -FilePath $file
+        $policy | Export-MtaStsPolicy -FilePath $file -WarningVariable warnings -WarningAction SilentlyContinue
         [IO.File]::ReadAllBytes($file) | Should -Be $expected
         $warnings | Should -Match 'New-MtaStsTxtRecord -Domain example.com'
     }
@@ -81,16 +86,29 @@ Describe 'Export-MtaStsPolicy' {
     It 'reports a target that is a folder' {
         $folder = Join-Path $TestDrive 'afolder'
         New-Item -ItemType Directory $folder | Out-Null
-        $policy | Export-MtaStsPolicy -LiteralPath $folder -ErrorVariable errors -ErrorAction SilentlyContinue
+        $policy | Export-MtaStsPolicy -FilePath $folder -ErrorVariable errors -ErrorAction SilentlyContinue
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'MtaStsPathIsFolder,*'
     }
 
     It 'reports a path it cannot write, and writes nothing' {
         $blocker = Join-Path $TestDrive 'blocker'
         Set-Content -LiteralPath $blocker -Value 'a file where a folder should be'
-        $policy | Export-MtaStsPolicy -Path $blocker -ErrorVariable errors -ErrorAction SilentlyContinue
+        $policy | Export-MtaStsPolicy -Path (Join-Path $blocker 'site') -ErrorVariable errors -ErrorAction SilentlyContinue
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'MtaStsPolicyWriteFailed,*'
         $errors[0].CategoryInfo.Category | Should -Be 'WriteError'
+        Get-Content -Raw -LiteralPath $blocker | Should -Be "a file where a folder should be$([Environment]::NewLine)"
+    }
+
+    It 'reports a web root that is a file, names the parameter for files, and leaves the file as it was (<_>)' -ForEach 'Path', 'LiteralPath' {
+        $blocker = Join-Path $TestDrive "blocker-$_"
+        Set-Content -LiteralPath $blocker -Value 'a file where a folder should be'
+        $parameters = @{ $_ = $blocker }
+        $policy | Export-MtaStsPolicy @parameters -ErrorVariable errors -ErrorAction SilentlyContinue
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'MtaStsPathIsFile,*'
+        $errors[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $errors[0].Exception.Message | Should -BeLike "*$blocker*-FilePath*"
+        $errors[0].ErrorDetails.RecommendedAction | Should -BeLike '*-FilePath*'
+        Get-Content -Raw -LiteralPath $blocker | Should -Be "a file where a folder should be$([Environment]::NewLine)"
     }
 
     It 'reports a drive that does not exist' {
@@ -116,11 +134,13 @@ Describe 'Export-MtaStsPolicy' {
             $before = @(Get-ChildItem -Recurse -Force $TestDrive).Count
             $policy | Export-MtaStsPolicy -Path $Path -ErrorVariable errors -ErrorAction SilentlyContinue
             $policy | Export-MtaStsPolicy -LiteralPath $Path -ErrorVariable literalErrors -ErrorAction SilentlyContinue
+            $policy | Export-MtaStsPolicy -FilePath $Path -ErrorVariable fileErrors -ErrorAction SilentlyContinue
         }
         finally { Pop-Location }
         $errors[0].FullyQualifiedErrorId | Should -BeLike 'MtaStsPathNotFileSystem,*'
         $errors[0].Exception.Message | Should -BeLike '*provider*'
         $literalErrors[0].FullyQualifiedErrorId | Should -BeLike 'MtaStsPathNotFileSystem,*'
+        $fileErrors[0].FullyQualifiedErrorId | Should -BeLike 'MtaStsPathNotFileSystem,*'
         @(Get-ChildItem -Recurse -Force $TestDrive).Count | Should -Be $before
         Test-Path (Join-Path ([Environment]::CurrentDirectory) 'mtasts-site') | Should -BeFalse
     }
@@ -149,18 +169,18 @@ Describe 'Export-MtaStsPolicy' {
 
     It 'keeps the mode of a replaced file' -Skip:$IsWindows {
         $target = Join-Path $TestDrive 'mode/.well-known/mta-sts.txt'
-        $policy | Export-MtaStsPolicy -LiteralPath $target
+        $policy | Export-MtaStsPolicy -FilePath $target
         & chmod 0640 $target
-        New-MtaStsPolicy -Mx other.example.com | Export-MtaStsPolicy -LiteralPath $target -WarningAction SilentlyContinue
+        New-MtaStsPolicy -Mx other.example.com | Export-MtaStsPolicy -FilePath $target -WarningAction SilentlyContinue
         & stat -c '%a' $target | Should -Be '640'
     }
 
     It 'keeps the owner and group of a replaced file (root only: www-data must still read it)' -Skip:($IsWindows -or (& id -u) -ne '0') {
         $target = Join-Path $TestDrive 'owner/.well-known/mta-sts.txt'
-        $policy | Export-MtaStsPolicy -LiteralPath $target
+        $policy | Export-MtaStsPolicy -FilePath $target
         & chown 33:33 $target
         & chmod 0640 $target
-        New-MtaStsPolicy -Mx other.example.com | Export-MtaStsPolicy -LiteralPath $target -WarningVariable warnings -WarningAction SilentlyContinue
+        New-MtaStsPolicy -Mx other.example.com | Export-MtaStsPolicy -FilePath $target -WarningVariable warnings -WarningAction SilentlyContinue
         & stat -c '%a %u %g' $target | Should -Be '640 33 33'
         $warnings | Where-Object { "$_" -like '*could not be kept*' } | Should -BeNullOrEmpty
     }
@@ -168,7 +188,7 @@ Describe 'Export-MtaStsPolicy' {
     It 'refuses to replace a FIFO' -Skip:$IsWindows {
         $fifo = Join-Path $TestDrive 'fifo-target.txt'
         & mkfifo $fifo
-        $policy | Export-MtaStsPolicy -LiteralPath $fifo -ErrorVariable errors -ErrorAction SilentlyContinue
+        $policy | Export-MtaStsPolicy -FilePath $fifo -ErrorVariable errors -ErrorAction SilentlyContinue
         $errors[0].Exception.Message | Should -BeLike '*FIFO*'
         & stat -c '%F' $fifo | Should -Be 'fifo'
     }

@@ -48,7 +48,7 @@ Describe 'Set-MtaStsPolicy through the life of a deployment' {
     }
 
     It 'removes an MX host with a new id' {
-        $change = Set-MtaStsPolicy -LiteralPath $file -Domain example.com -RemoveMx mx1.example.com
+        $change = Set-MtaStsPolicy -FilePath $file -Domain example.com -RemoveMx mx1.example.com
         Read-Policy | Should -BeExactly "version: STSv1`r`nmode: enforce`r`nmx: mx2.example.com`r`nmax_age: 604800`r`n"
         $ids | Should -Not -Contain $change.Id
         $ids.Add($change.Id)
@@ -86,7 +86,7 @@ Describe 'Set-MtaStsPolicy through the life of a deployment' {
     It 'leaves a policy file that does not parse as it was, naming its line and column' {
         $broken = Join-Path $TestDrive 'broken.txt'
         [IO.File]::WriteAllText($broken, "version: STSv1`r`nmode: enforced`r`nmx: mx.example.com`r`nmax_age: 86400`r`n")
-        Set-MtaStsPolicy -LiteralPath $broken -Domain example.com -Mode Testing -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Set-MtaStsPolicy -FilePath $broken -Domain example.com -Mode Testing -ErrorVariable errors -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
         $errors[0].Exception.Finding.Line | Should -Be 2
         [IO.File]::ReadAllText($broken) | Should -BeExactly "version: STSv1`r`nmode: enforced`r`nmx: mx.example.com`r`nmax_age: 86400`r`n"
     }
@@ -96,6 +96,6 @@ Describe 'Set-MtaStsPolicy through the life of a deployment' {
         New-Item -ItemType Directory -Force (Split-Path $copy) | Out-Null
         Copy-Item $file $copy
         (Get-Item $copy).LastWriteTimeUtc = [datetime]'2020-01-01'
-        (Set-MtaStsPolicy -LiteralPath $copy -Domain example.com).Id | Should -Be (Get-ContentId (Read-Policy))
+        (Set-MtaStsPolicy -FilePath $copy -Domain example.com).Id | Should -Be (Get-ContentId (Read-Policy))
     }
 }

@@ -45,7 +45,11 @@ namespace MtaSts.PowerShell.Commands
 
         private void Convert(string text)
         {
-            WriteParsedPolicy(PolicyParser.Parse(text), null, text, Domain);
+            var policy = ParsedPolicy(PolicyParser.Parse(text), null, text, Domain);
+            if (policy != null)
+            {
+                WriteObject(policy);
+            }
         }
     }
 }

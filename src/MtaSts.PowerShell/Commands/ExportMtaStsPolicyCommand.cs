@@ -10,7 +10,7 @@ namespace MtaSts.PowerShell.Commands
 {
     /// <summary>
     /// Export-MtaStsPolicy: writes the policy's exact bytes (CRLF, no BOM) where a web server serves them,
-    /// atomically, with -WhatIf/-Confirm. -Path is a web root; -LiteralPath is the file itself.
+    /// atomically, with -WhatIf/-Confirm. -Path (wildcards) and -LiteralPath are web roots; -FilePath is the file itself.
     /// </summary>
     [Cmdlet(VerbsData.Export, "MtaStsPolicy", SupportsShouldProcess = true, DefaultParameterSetName = PathSet, HelpUri = HelpPages + "Export-MtaStsPolicy.md")]
     [OutputType(typeof(FileInfo))]
@@ -31,13 +31,15 @@ namespace MtaSts.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
-            string? target = PolicyFile();
-            if (target == null)
-            {
-                return;
-            }
-
             byte[] bytes = InputObject.ToBytes();
+            foreach (string target in PolicyFiles())
+            {
+                Write(target, bytes);
+            }
+        }
+
+        private void Write(string target, byte[] bytes)
+        {
 
             try
             {
@@ -110,11 +112,12 @@ namespace MtaSts.PowerShell.Commands
             return info.Length == bytes.Length && RegularFile.ReadCapped(target, bytes.Length).SequenceEqual(bytes);
         }
 
+        /// <summary>With -PassThru, the file as Get-Item gives it: through the provider, so it lists and formats the same.</summary>
         private void Emit(string target)
         {
             if (PassThru)
             {
-                WriteObject(new FileInfo(target));
+                WriteObject(InvokeProvider.Item.Get(new[] { target }, false, true), true);
             }
         }
     }

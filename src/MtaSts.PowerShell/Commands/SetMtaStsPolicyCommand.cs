@@ -59,12 +59,14 @@ namespace MtaSts.PowerShell.Commands
 
         protected override void ProcessRecord()
         {
-            string? file = PolicyFile();
-            if (file == null)
+            foreach (string file in PolicyFiles())
             {
-                return;
+                Set(file);
             }
+        }
 
+        private void Set(string file)
+        {
             byte[] before;
             try
             {
@@ -72,7 +74,7 @@ namespace MtaSts.PowerShell.Commands
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
-                WriteError(ReadError(ex, "MtaStsPolicyReadFailed", file));
+                WriteError(PolicyReadError(ex, file));
                 return;
             }
 

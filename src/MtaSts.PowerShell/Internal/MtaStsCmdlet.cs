@@ -86,22 +86,23 @@ namespace MtaSts.PowerShell.Internal
             return result.Value;
         }
 
-        /// <summary>Writes a parsed policy, placed at <paramref name="domain"/> when one is given, or the parse error.</summary>
-        internal void WriteParsedPolicy(ParseResult<MtaSts.Policy.MtaStsPolicy> result, string? source, object target, string? domain)
+        /// <summary>A parsed policy, placed at <paramref name="domain"/> when one is given; null after writing why there is none.</summary>
+        internal MtaSts.Policy.MtaStsPolicy? ParsedPolicy(ParseResult<MtaSts.Policy.MtaStsPolicy> result, string? source, object target, string? domain)
         {
             var policy = WriteParseResult(result, source, target);
             if (policy == null)
             {
-                return;
+                return null;
             }
 
             try
             {
-                WriteObject(domain == null ? policy : policy.WithDomain(domain));
+                return domain == null ? policy : policy.WithDomain(domain);
             }
             catch (MtaStsFormatException ex)
             {
                 WriteFinding(ex, ErrorCategory.InvalidArgument, domain);
+                return null;
             }
         }
 
@@ -139,6 +140,22 @@ namespace MtaSts.PowerShell.Internal
             }
 
             return servers;
+        }
+
+        /// <summary>
+        /// A policy file that could not be read: a missing one is MtaStsPolicyFileNotFound, naming the file and the web
+        /// root it was looked for in, instead of .NET's "Could not find a part of the path".
+        /// </summary>
+        internal static ErrorRecord PolicyReadError(Exception exception, string file)
+        {
+            if (exception is System.IO.FileNotFoundException || exception is System.IO.DirectoryNotFoundException)
+            {
+                string root = WellKnownNames.WebRootOf(file) ?? System.IO.Path.GetDirectoryName(file) ?? file;
+                var missing = new System.IO.FileNotFoundException(Resources.Messages.Format("PolicyFileMissing", file, root), file, exception);
+                return IoError(missing, "MtaStsPolicyFileNotFound", ErrorCategory.ObjectNotFound, file);
+            }
+
+            return ReadError(exception, "MtaStsPolicyReadFailed", file);
         }
 
         /// <summary>A file that could not be read: ObjectNotFound when it is missing, ReadError otherwise.</summary>

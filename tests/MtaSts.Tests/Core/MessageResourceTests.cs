@@ -54,7 +54,7 @@ namespace MtaSts.Tests.Core
             var english = ReadTranslated("Fixes");
 
             string cmdlets = SourceOf("MtaSts.PowerShell");
-            var written = Regex.Matches(cmdlets, @"""((?:MtaSts|TlsRpt)[A-Z]\w+(?:Failed|Invalid|Exists|Folder|FileSystem|NotFound|Empty))""")
+            var written = Regex.Matches(cmdlets, @"""((?:MtaSts|TlsRpt)[A-Z]\w+(?:Failed|Invalid|Exists|Folder|IsFile|FileSystem|NotFound|Empty))""")
                 .Select(m => m.Groups[1].Value).ToHashSet();
             Assert.Contains("MtaStsPolicyWriteFailed", written);
             Assert.Empty(written.Except(english.Keys));
