@@ -99,16 +99,21 @@ function Invoke-Build {
     Write-Host "Built module $version at $moduleOut"
 }
 
-# Compiles docs/en-US into the module's MAML help with the repository's own compiler, which also fails the build when
-# docs and cmdlets drift apart; docs/<culture> (the translations) gives the about topics of that culture.
+# Compiles docs/en-US and each translation (docs/pt-BR) into the module's MAML help with the repository's own compiler,
+# which fails the build when a culture's pages and the cmdlets drift apart; a culture with only about topics gets those.
 function Invoke-Docs {
     $compiler = Join-Path $root 'tools/MtaSts.HelpCompiler/MtaSts.HelpCompiler.csproj'
-    $helpOut = Join-Path $moduleOut 'en-US'
-    Invoke-Native dotnet @('run', '--project', $compiler, '-c', 'Release', '--', (Join-Path $moduleOut 'MtaSts.psd1'), (Join-Path $root 'docs/en-US'), $helpOut)
-    if (-not (Test-Path (Join-Path $helpOut 'MtaSts.PowerShell.dll-Help.xml'))) { throw 'Docs: the help file was not written.' }
-
-    foreach ($translation in Get-ChildItem -Directory (Join-Path $root 'docs') | Where-Object Name -ne 'en-US') {
-        Invoke-Native dotnet @('run', '--no-build', '--project', $compiler, '-c', 'Release', '--', '--about', $translation.FullName, (Join-Path $moduleOut $translation.Name))
+    $build = @()
+    foreach ($culture in Get-ChildItem -Directory (Join-Path $root 'docs') | Sort-Object { $_.Name -ne 'en-US' }) {
+        $helpOut = Join-Path $moduleOut $culture.Name
+        if (Get-ChildItem $culture.FullName -Filter '*-*.md') {
+            Invoke-Native dotnet (@('run') + $build + @('--project', $compiler, '-c', 'Release', '--', (Join-Path $moduleOut 'MtaSts.psd1'), $culture.FullName, $helpOut))
+            if (-not (Test-Path (Join-Path $helpOut 'MtaSts.PowerShell.dll-Help.xml'))) { throw "Docs: the $($culture.Name) help file was not written." }
+        }
+        else {
+            Invoke-Native dotnet (@('run') + $build + @('--project', $compiler, '-c', 'Release', '--', '--about', $culture.FullName, $helpOut))
+        }
+        $build = @('--no-build')
     }
 }
 

@@ -53,6 +53,7 @@
         'netstandard2.0/dependencies/System.Runtime.CompilerServices.Unsafe.dll'
         'en-US/MtaSts.PowerShell.dll-Help.xml'
         'en-US/about_MtaSts.help.txt'
+        'pt-BR/MtaSts.PowerShell.dll-Help.xml'
         'pt-BR/about_MtaSts.help.txt'
     )
     PrivateData            = @{

@@ -37,6 +37,46 @@ Describe 'Help pages in docs/en-US' {
     }
 }
 
+Describe 'Help pages in docs/pt-BR' {
+    BeforeAll {
+        $script:portuguese = Join-Path $PSScriptRoot '../../docs/pt-BR'
+        # The parameter headings, the example code blocks and the synopsis of a page.
+        function Read-Page([string] $Path) {
+            $text = (Get-Content -Raw $Path).Replace("`r`n", "`n")
+            [pscustomobject]@{
+                Parameters = @([regex]::Matches($text, '(?m)^### (-\w+)$') | ForEach-Object { $_.Groups[1].Value })
+                Examples   = @([regex]::Matches($text, '(?ms)^### Exemplo \d+: [^\n]+\n\n```powershell\n(.*?)\n```|^### Example \d+: [^\n]+\n\n```powershell\n(.*?)\n```') |
+                    ForEach-Object { $_.Groups[1].Value + $_.Groups[2].Value })
+                Synopsis   = [regex]::Match($text, '(?m)^## SYNOPSIS\n(.+)$').Groups[1].Value
+                Text       = $text
+            }
+        }
+    }
+
+    It 'translates the page of <_> with the same parameters and the same examples as en-US' -ForEach $cmdletNames {
+        $english = Read-Page (Join-Path $docs "$_.md")
+        $translated = Read-Page (Join-Path $portuguese "$_.md")
+        $translated.Parameters | Should -Be $english.Parameters
+        # The same code, so the examples run as Examples.Tests.ps1 and tests/Integration run the en-US ones.
+        $translated.Examples | Should -Be $english.Examples
+        $translated.Examples.Count | Should -BeGreaterOrEqual 2
+        $translated.Synopsis | Should -Not -BeNullOrEmpty
+        $translated.Synopsis | Should -Not -Be $english.Synopsis
+        $translated.Text | Should -Match "online version: https://github.com/mtasts/MtaSts/blob/main/docs/pt-BR/$_.md"
+    }
+
+    It 'shows the pt-BR help of every cmdlet under a pt-BR UI culture, and -Online opens the pt-BR page' {
+        $script = "[cultureinfo]::CurrentUICulture = 'pt-BR'; Import-Module '$env:MTASTS_MODULE_PATH'; " +
+            "Get-Command -Module MtaSts | ForEach-Object { `$h = Get-Help `$_.Name; [pscustomobject]@{ Name = `$_.Name; Synopsis = `$h.Synopsis; Online = @(`$h.relatedLinks.navigationLink | Where-Object uri)[0].uri } } | ConvertTo-Json"
+        $shown = & ([Environment]::ProcessPath) (Join-Path $PSHOME 'pwsh.dll') -NoProfile -NonInteractive -Command $script | ConvertFrom-Json
+        @($shown).Count | Should -Be @(Get-Command -Module MtaSts).Count
+        foreach ($help in $shown) {
+            $help.Synopsis | Should -Be (Read-Page (Join-Path $portuguese "$($help.Name).md")).Synopsis
+            $help.Online | Should -Be "https://github.com/mtasts/MtaSts/blob/main/docs/pt-BR/$($help.Name).md"
+        }
+    }
+}
+
 Describe 'Get-Help' {
     It 'shows real help for <_>' -ForEach $cmdletNames {
         $help = Get-Help $_ -Full

@@ -20,7 +20,8 @@ namespace MtaSts.HelpCompiler
         public static string HelpUri(CmdletInfo cmdlet) =>
             cmdlet.ImplementingType.GetCustomAttributes(typeof(CmdletAttribute), false).OfType<CmdletAttribute>().FirstOrDefault()?.HelpUri ?? string.Empty;
 
-        public static void Write(string path, IEnumerable<(CmdletInfo Cmdlet, HelpPage Page)> commands)
+        /// <summary>Writes the help of <paramref name="commands"/> in <paramref name="culture"/>, whose pages -Online opens.</summary>
+        public static void Write(string path, IEnumerable<(CmdletInfo Cmdlet, HelpPage Page)> commands, string culture)
         {
             var settings = new XmlWriterSettings { Indent = true, Encoding = new System.Text.UTF8Encoding(false) };
             using var xml = XmlWriter.Create(path, settings);
@@ -29,14 +30,14 @@ namespace MtaSts.HelpCompiler
             xml.WriteAttributeString("schema", "maml");
             foreach (var (cmdlet, page) in commands)
             {
-                WriteCommand(xml, cmdlet, page);
+                WriteCommand(xml, cmdlet, page, culture);
             }
 
             xml.WriteEndElement();
             xml.WriteEndDocument();
         }
 
-        private static void WriteCommand(XmlWriter xml, CmdletInfo cmdlet, HelpPage page)
+        private static void WriteCommand(XmlWriter xml, CmdletInfo cmdlet, HelpPage page, string culture)
         {
             xml.WriteStartElement("command", "command", Command);
             xml.WriteAttributeString("xmlns", "maml", null, Maml);
@@ -114,10 +115,11 @@ namespace MtaSts.HelpCompiler
             xml.WriteEndElement();
 
             xml.WriteStartElement("relatedLinks", Command);
-            // Get-Help -Online opens the first link that has a URI, so the cmdlet's own page comes first (as platyPS writes it).
+            // Get-Help -Online opens the first link that has a URI, so the cmdlet's own page in this culture comes first (as
+            // platyPS writes it).
             xml.WriteStartElement("navigationLink", Maml);
             xml.WriteElementString("linkText", Maml, "Online Version:");
-            xml.WriteElementString("uri", Maml, HelpUri(cmdlet));
+            xml.WriteElementString("uri", Maml, HelpUri(cmdlet).Replace("/docs/en-US/", "/docs/" + culture + "/"));
             xml.WriteEndElement();
             foreach (var (text, uri) in page.Links)
             {

@@ -6,13 +6,13 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using MtaSts.HelpCompiler;
 
-// Compiles docs/en-US/<Cmdlet>.md (platyPS schema) into the MAML file Get-Help reads for the module, taking syntax
+// Compiles docs/<culture>/<Cmdlet>.md (platyPS schema) into the MAML file Get-Help reads for the module, taking syntax
 // and parameter metadata from the built cmdlets themselves. It fails when docs and cmdlets drift apart: a cmdlet
 // without a page, a page without a cmdlet, a parameter without a description, an example naming a missing parameter,
 // a HelpUri that is not the page's place in the repository.
 if (args.Length == 3 && args[0] == "--about")
 {
-    // A translation of the about topics only (docs/<culture>/about_*.md); cmdlet help stays in en-US.
+    // The about topics only (docs/<culture>/about_*.md), for a culture without cmdlet pages.
     string aboutOutput = Path.GetFullPath(args[2]);
     Directory.CreateDirectory(aboutOutput);
     var abouts = Directory.GetFiles(Path.GetFullPath(args[1]), "about_*.md");
@@ -58,9 +58,9 @@ foreach (var cmdlet in cmdlets)
         problems.Add($"{file}: the title is '{page.Name}', not '{cmdlet.Name}'");
     }
 
-    if (!MamlWriter.HelpUri(cmdlet).EndsWith("/docs/" + Path.GetFileName(docs) + "/" + cmdlet.Name + ".md", StringComparison.Ordinal))
+    if (!MamlWriter.HelpUri(cmdlet).EndsWith("/docs/en-US/" + cmdlet.Name + ".md", StringComparison.Ordinal))
     {
-        problems.Add($"{cmdlet.Name}: HelpUri '{MamlWriter.HelpUri(cmdlet)}' does not point at its page docs/{Path.GetFileName(docs)}/{cmdlet.Name}.md");
+        problems.Add($"{cmdlet.Name}: HelpUri '{MamlWriter.HelpUri(cmdlet)}' does not point at its page docs/en-US/{cmdlet.Name}.md");
     }
 
     if (string.IsNullOrWhiteSpace(page.Synopsis) || page.Description.Count == 0 || page.Examples.Count == 0)
@@ -152,7 +152,7 @@ if (problems.Count > 0)
 
 Directory.CreateDirectory(output);
 string target = Path.Combine(output, "MtaSts.PowerShell.dll-Help.xml");
-MamlWriter.Write(target, pages);
+MamlWriter.Write(target, pages, Path.GetFileName(docs));
 foreach (var about in Directory.GetFiles(docs, "about_*.md"))
 {
     AboutTopic.Compile(about, output);
