@@ -33,9 +33,12 @@ namespace MtaSts
 
         public static string PolicyUrl(string domain) => "https://" + PolicyHost(domain) + PolicyPath;
 
+        private const string WellKnownFolder = ".well-known";
+
+        private static readonly string PolicyFileName = PolicyPath.Substring(PolicyPath.LastIndexOf('/') + 1);
+
         /// <summary>Where the policy file lives under a web root on disk.</summary>
-        public static string PolicyFile(string webRoot) =>
-            Path.Combine(webRoot, ".well-known", PolicyPath.Substring(PolicyPath.LastIndexOf('/') + 1));
+        public static string PolicyFile(string webRoot) => Path.Combine(webRoot, WellKnownFolder, PolicyFileName);
 
         /// <summary>
         /// The Policy Domain a web root's folder name makes clear: 'mta-sts.example.com' (the policy host, RFC 8461
@@ -57,7 +60,7 @@ namespace MtaSts
         public static string? WebRootOf(string policyFile)
         {
             string? wellKnown = Path.GetDirectoryName(policyFile);
-            return wellKnown != null && Path.GetFileName(policyFile) == Path.GetFileName(PolicyFile("x")) && Path.GetFileName(wellKnown) == ".well-known"
+            return wellKnown != null && Path.GetFileName(policyFile) == PolicyFileName && Path.GetFileName(wellKnown) == WellKnownFolder
                 ? Path.GetDirectoryName(wellKnown)
                 : null;
         }

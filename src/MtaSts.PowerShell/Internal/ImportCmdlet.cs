@@ -56,20 +56,18 @@ namespace MtaSts.PowerShell.Internal
             foreach (string path in Path)
             {
                 IEnumerable<string> resolved;
-                ProviderInfo provider;
                 try
                 {
-                    resolved = GetResolvedProviderPathFromPSPath(path, out provider);
+                    resolved = ResolvedFileSystemPaths(path);
                 }
                 catch (ItemNotFoundException ex)
                 {
                     WriteError(new ErrorRecord(ex, NotFoundErrorId, ErrorCategory.ObjectNotFound, path));
                     continue;
                 }
-
-                if (provider.Name != "FileSystem")
+                catch (PSArgumentException ex)
                 {
-                    WriteError(NotFileSystemError(NotFileSystem(path, provider), path));
+                    WriteError(NotFileSystemError(ex, path));
                     continue;
                 }
 

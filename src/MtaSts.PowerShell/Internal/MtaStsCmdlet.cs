@@ -117,6 +117,17 @@ namespace MtaSts.PowerShell.Internal
             return provider.Name == "FileSystem" ? resolved : throw NotFileSystem(path, provider);
         }
 
+        /// <summary>
+        /// The file-system paths a path with wildcards matches, resolved through the provider (none when nothing matches
+        /// a wildcard). Throws <see cref="ItemNotFoundException"/> for a path without wildcards that does not exist, and
+        /// <see cref="PSArgumentException"/> for a path of another provider.
+        /// </summary>
+        internal System.Collections.Generic.IReadOnlyList<string> ResolvedFileSystemPaths(string path)
+        {
+            var resolved = GetResolvedProviderPathFromPSPath(path, out ProviderInfo provider);
+            return provider.Name == "FileSystem" ? resolved : throw NotFileSystem(path, provider);
+        }
+
         /// <summary>The exception for a path of another provider than the file system.</summary>
         internal static PSArgumentException NotFileSystem(string path, ProviderInfo provider) =>
             new PSArgumentException(Resources.Messages.Format("PathNotFileSystem", path, provider.Name));

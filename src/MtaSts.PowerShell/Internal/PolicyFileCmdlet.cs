@@ -84,12 +84,7 @@ namespace MtaSts.PowerShell.Internal
                 return new[] { FileSystemPath(given) };
             }
 
-            var matches = GetResolvedProviderPathFromPSPath(given, out ProviderInfo provider);
-            if (provider.Name != "FileSystem")
-            {
-                throw NotFileSystem(given, provider);
-            }
-
+            var matches = ResolvedFileSystemPaths(given);
             return matches.Count > 0 ? matches : throw new ItemNotFoundException(given);
         }
     }
