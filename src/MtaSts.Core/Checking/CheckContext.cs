@@ -6,14 +6,23 @@ using MtaSts.Resources;
 
 namespace MtaSts.Checking
 {
-    /// <summary>What one domain's check has found so far: its findings, its story for -Verbose, and whether DNS left it unsure.</summary>
+    /// <summary>
+    /// What one domain's check has found so far: its findings, its story for -Verbose, and whether DNS left it unsure.
+    /// Not thread-safe: work that runs alongside gets a <see cref="Branch"/> of its own, merged back in a fixed place so
+    /// that findings keep the same order however the network answers.
+    /// </summary>
     internal sealed class CheckContext
     {
         public CheckContext(CheckOptions options)
+            : this(options, options.DnsFactory(options), options.Clock.UtcNow.UtcDateTime)
+        {
+        }
+
+        private CheckContext(CheckOptions options, IDnsLookup dns, DateTime now)
         {
             Options = options;
-            Dns = options.DnsFactory(options);
-            Now = options.Clock.UtcNow.UtcDateTime;
+            Dns = dns;
+            Now = now;
         }
 
         public CheckOptions Options { get; }
@@ -63,5 +72,20 @@ namespace MtaSts.Checking
         }
 
         public void Verbose(string message) => Log.Add(message);
+
+        /// <summary>A context for work that runs alongside this one: the same options, resolver and time, its own findings.</summary>
+        public CheckContext Branch() => new CheckContext(Options, Dns, Now);
+
+        /// <summary>Where findings and story stand now, for a branch to be put back here later.</summary>
+        public (int Findings, int Log) Mark() => (Findings.Count, Log.Count);
+
+        /// <summary>Takes a branch's findings, story and doubts at <paramref name="at"/> (a <see cref="Mark"/>), or at the end.</summary>
+        public void Merge(CheckContext branch, (int Findings, int Log)? at = null)
+        {
+            Findings.InsertRange(at?.Findings ?? Findings.Count, branch.Findings);
+            Log.InsertRange(at?.Log ?? Log.Count, branch.Log);
+            Incomplete |= branch.Incomplete;
+            ResolverSilent |= branch.ResolverSilent;
+        }
     }
 }

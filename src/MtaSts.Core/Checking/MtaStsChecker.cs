@@ -22,20 +22,24 @@ namespace MtaSts.Checking
         /// <summary>Beyond a day, a new id takes too long to reach the resolvers senders ask (RFC 8461 §3.1: the id signals a change).</summary>
         private static readonly TimeSpan LongTxtTtl = TimeSpan.FromDays(1);
 
-        /// <summary>The full check. Never throws for what it finds; cancellation throws.</summary>
+        /// <summary>
+        /// The full check. Never throws for what it finds; cancellation throws. Only what a sender must wait for is
+        /// waited for in turn: the TXT record, the policy host's addresses, the MX and the TLS-RPT record are asked at
+        /// once, and the MX hosts are probed side by side.
+        /// </summary>
         public static async Task<MtaStsDomainCheck> CheckAsync(string domain, CheckOptions options, PolicyStateStore? state, CancellationToken cancellationToken)
         {
             var context = new CheckContext(options);
             var stopwatch = Stopwatch.StartNew();
-            var parts = await ReadPolicyAsync(domain, context, cancellationToken).ConfigureAwait(false);
+            var parts = await ReadPolicyAsync(domain, context, companions: true, cancellationToken).ConfigureAwait(false);
             IReadOnlyList<MxCoverage> mxHosts = Array.Empty<MxCoverage>();
             IReadOnlyList<SmtpProbeResult> smtp = Array.Empty<SmtpProbeResult>();
             TlsRptRecord? tlsRpt = null;
-            if (parts.Domain != null && !context.ResolverSilent)
+            if (parts.Domain != null && parts.MxAnswer != null && parts.TlsRptAnswer != null)
             {
                 var mode = parts.Policy?.Mode;
-                mxHosts = await CheckMxCoverageAsync(parts.Domain, parts.Policy, context, cancellationToken).ConfigureAwait(false);
-                tlsRpt = await CheckTlsRptAsync(parts.Domain, mode, context, cancellationToken).ConfigureAwait(false);
+                mxHosts = CheckMxCoverage(parts.Domain, parts.Policy, parts.MxAnswer, context);
+                tlsRpt = CheckTlsRpt(parts.Domain, mode, parts.TlsRptAnswer, context);
                 if (mode == PolicyMode.Testing)
                 {
                     context.Info(ErrorCodes.ModeTesting, Messages.Format("CheckModeTesting", parts.Domain), "RFC 8461 §5", parts.Domain);
@@ -44,15 +48,7 @@ namespace MtaSts.Checking
                 CheckDrift(parts.Domain, parts.TxtRecord, parts.Fetch, state, context);
                 if (options.IncludeSmtp && mxHosts.Count > 0)
                 {
-                    // One MX after the other: the findings of one domain are gathered in one list, and domains already run in parallel.
-                    var severity = mode == PolicyMode.Enforce ? Severity.Error : Severity.Warning;
-                    var probes = new List<SmtpProbeResult>();
-                    foreach (var mx in mxHosts)
-                    {
-                        probes.Add(await SmtpProbe.ProbeAsync(mx.Host, severity, context, cancellationToken).ConfigureAwait(false));
-                    }
-
-                    smtp = probes;
+                    smtp = await ProbeMxHostsAsync(mxHosts, mode == PolicyMode.Enforce ? Severity.Error : Severity.Warning, context, cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -63,12 +59,12 @@ namespace MtaSts.Checking
             return check;
         }
 
-        /// <summary>Discovers and fetches the policy only, as a sender does before delivering (RFC 8461 §3).</summary>
+        /// <summary>Discovers and fetches the policy only, as a sender does before delivering (RFC 8461 §3); the TXT record and the policy host's addresses are asked at once.</summary>
         public static async Task<(MtaStsRemotePolicy? Policy, MtaStsDomainCheck Check)> GetPolicyAsync(string domain, CheckOptions options, CancellationToken cancellationToken)
         {
             var context = new CheckContext(options);
             var stopwatch = Stopwatch.StartNew();
-            var parts = await ReadPolicyAsync(domain, context, cancellationToken).ConfigureAwait(false);
+            var parts = await ReadPolicyAsync(domain, context, companions: false, cancellationToken).ConfigureAwait(false);
             var remote = parts.Policy != null && parts.Domain != null
                 ? new MtaStsRemotePolicy(parts.Domain, parts.TxtRecord, parts.Policy, parts.Fetch!, options.Clock.UtcNow)
                 : null;
@@ -87,7 +83,11 @@ namespace MtaSts.Checking
                 Log = context.Log,
             };
 
-        private static async Task<PolicyParts> ReadPolicyAsync(string input, CheckContext context, CancellationToken cancellationToken)
+        /// <summary>
+        /// The TXT record and the policy, looked up side by side, with the MX and TLS-RPT answers too when
+        /// <paramref name="companions"/> is set. Each runs in a branch of the context, merged in a fixed order: TXT, then fetch.
+        /// </summary>
+        private static async Task<PolicyParts> ReadPolicyAsync(string input, CheckContext context, bool companions, CancellationToken cancellationToken)
         {
             string? problem = DomainNameInput.TryNormalize(input, out string domain);
             if (problem != null)
@@ -96,31 +96,93 @@ namespace MtaSts.Checking
                 return default;
             }
 
-            var txt = await DiscoverTxtAsync(domain, context, cancellationToken).ConfigureAwait(false);
-            if (context.ResolverSilent)
+            using var lookups = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var txtBranch = context.Branch();
+            var fetchBranch = context.Branch();
+            var txtTask = DiscoverTxtAsync(domain, txtBranch, lookups.Token);
+            var fetchTask = FetchPolicyAsync(domain, fetchBranch, lookups.Token);
+            var mxTask = companions ? context.Dns.MxAsync(domain, lookups.Token) : null;
+            var tlsRptTask = companions ? context.Dns.TxtAsync(WellKnownNames.TlsRptRecordLabel + "." + domain, lookups.Token) : null;
+            try
             {
-                // No DNS server answers: every further question would wait out its timeout to learn nothing more.
-                return new PolicyParts(domain, null, null, null);
-            }
+                var txt = await txtTask.ConfigureAwait(false);
+                context.Merge(txtBranch);
+                if (context.ResolverSilent)
+                {
+                    // No DNS server answers: what runs alongside would wait out its timeout to learn nothing more.
+                    return new PolicyParts(domain, null, null, null);
+                }
 
+                var (fetch, policy) = await fetchTask.ConfigureAwait(false);
+                context.Merge(fetchBranch);
+                return new PolicyParts(domain, txt, fetch, policy)
+                {
+                    MxAnswer = mxTask == null ? null : await mxTask.ConfigureAwait(false),
+                    TlsRptAnswer = tlsRptTask == null ? null : await tlsRptTask.ConfigureAwait(false),
+                };
+            }
+            finally
+            {
+                lookups.Cancel();
+                await SettleAsync(fetchTask, mxTask, tlsRptTask).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Waits for work that was given up on, so that nothing it throws goes unobserved.</summary>
+        private static async Task SettleAsync(params Task?[] tasks)
+        {
+            foreach (var task in tasks)
+            {
+                try
+                {
+                    if (task != null)
+                    {
+                        await task.ConfigureAwait(false);
+                    }
+                }
+                catch (Exception)
+                {
+                    // Cancelled with the rest of the check, or already reported by the path that awaited it.
+                }
+            }
+        }
+
+        /// <summary>RFC 8461 §3.3: the policy fetched, then parsed strictly.</summary>
+        private static async Task<(PolicyFetchResult Fetch, MtaStsPolicy? Policy)> FetchPolicyAsync(string domain, CheckContext context, CancellationToken cancellationToken)
+        {
             var fetch = await PolicyFetcher.FetchAsync(domain, context, cancellationToken).ConfigureAwait(false);
-            MtaStsPolicy? policy = null;
-            if (fetch.Body != null)
+            if (fetch.Body == null)
             {
-                var parsed = PolicyParser.Parse(fetch.Body);
-                context.AddRange(parsed.Warnings);
-                if (parsed.Error != null)
-                {
-                    context.Add(parsed.Error);
-                }
-                else
-                {
-                    policy = parsed.Value!.WithDomain(domain);
-                    context.Verbose(Messages.Format("CheckPolicyRead", fetch.Url, policy.Mode, string.Join(", ", policy.Mx), policy.MaxAge));
-                }
+                return (fetch, null);
             }
 
-            return new PolicyParts(domain, txt, fetch, policy);
+            var parsed = PolicyParser.Parse(fetch.Body);
+            context.AddRange(parsed.Warnings);
+            if (parsed.Error != null)
+            {
+                context.Add(parsed.Error);
+                return (fetch, null);
+            }
+
+            var policy = parsed.Value!.WithDomain(domain);
+            context.Verbose(Messages.Format("CheckPolicyRead", fetch.Url, policy.Mode, string.Join(", ", policy.Mx), policy.MaxAge));
+            return (fetch, policy);
+        }
+
+        /// <summary>
+        /// The STARTTLS probe of every MX (RFC 8461 §4.2), side by side as senders of different messages would be; each in
+        /// its own branch, merged in MX order.
+        /// </summary>
+        private static async Task<IReadOnlyList<SmtpProbeResult>> ProbeMxHostsAsync(IReadOnlyList<MxCoverage> mxHosts, Severity severity, CheckContext context, CancellationToken cancellationToken)
+        {
+            var branches = mxHosts.Select(_ => context.Branch()).ToList();
+            var probes = await Task.WhenAll(mxHosts.Select((mx, i) => SmtpProbe.ProbeAsync(mx.Host, severity, branches[i], cancellationToken))).ConfigureAwait(false);
+            foreach (var branch in branches)
+            {
+                context.Merge(branch);
+            }
+
+            return probes;
         }
 
         /// <summary>RFC 8461 §3.1: the TXT at _mta-sts, CNAMEs followed, strings joined without spaces, exactly one STSv1 record.</summary>
@@ -160,9 +222,12 @@ namespace MtaSts.Checking
         /// <summary>RFC 8461 §3.1: an STSv1 record published at a name senders never ask (the apex, the policy host, the domain twice).</summary>
         private static async Task FindMisplacedTxtAsync(string domain, string expected, CheckContext context, CancellationToken cancellationToken)
         {
-            foreach (string name in new[] { domain, WellKnownNames.PolicyHost(domain), expected + "." + domain })
+            var names = new[] { domain, WellKnownNames.PolicyHost(domain), expected + "." + domain };
+            var answers = await Task.WhenAll(names.Select(name => context.Dns.TxtAsync(name, cancellationToken))).ConfigureAwait(false);
+            for (int i = 0; i < names.Length; i++)
             {
-                var answer = await context.Dns.TxtAsync(name, cancellationToken).ConfigureAwait(false);
+                string name = names[i];
+                var answer = answers[i];
                 foreach (string value in answer.Records.Select(DnsTxtText.Join).Where(v => v.StartsWith(WellKnownNames.StsRecordPrefix, StringComparison.OrdinalIgnoreCase)))
                 {
                     context.Warning(ErrorCodes.TxtRecordMisplaced, Messages.Format("CheckTxtMisplaced", DomainSyntax.Shown(value), name, expected), "RFC 8461 §3.1", name);
@@ -171,9 +236,8 @@ namespace MtaSts.Checking
         }
 
         /// <summary>RFC 8461 §4.1: every MX host (or the implicit MX) must match a pattern; uncovered hosts are named with a fix.</summary>
-        private static async Task<IReadOnlyList<MxCoverage>> CheckMxCoverageAsync(string domain, MtaStsPolicy? policy, CheckContext context, CancellationToken cancellationToken)
+        private static IReadOnlyList<MxCoverage> CheckMxCoverage(string domain, MtaStsPolicy? policy, DnsAnswer<MxRecordData> answer, CheckContext context)
         {
-            var answer = await context.Dns.MxAsync(domain, cancellationToken).ConfigureAwait(false);
             List<MxRecordData> records;
             switch (answer.Status)
             {
@@ -237,10 +301,9 @@ namespace MtaSts.Checking
         }
 
         /// <summary>RFC 8460 §3: the companion record that makes senders report failures; 8461 §5 testing mode relies on it.</summary>
-        private static async Task<TlsRptRecord?> CheckTlsRptAsync(string domain, PolicyMode? mode, CheckContext context, CancellationToken cancellationToken)
+        private static TlsRptRecord? CheckTlsRpt(string domain, PolicyMode? mode, DnsAnswer<IReadOnlyList<string>> answer, CheckContext context)
         {
             string name = WellKnownNames.TlsRptRecordLabel + "." + domain;
-            var answer = await context.Dns.TxtAsync(name, cancellationToken).ConfigureAwait(false);
             if (answer.Status == DnsLookupStatus.Failed)
             {
                 context.Unknown(name, name, answer);
@@ -303,6 +366,12 @@ namespace MtaSts.Checking
             public PolicyFetchResult? Fetch { get; }
 
             public MtaStsPolicy? Policy { get; }
+
+            /// <summary>The domain's MX answer, asked alongside; null for the policy-only check or when DNS is silent.</summary>
+            public DnsAnswer<MxRecordData>? MxAnswer { get; init; }
+
+            /// <summary>The TLS-RPT TXT answer (RFC 8460 §3), asked alongside; null like <see cref="MxAnswer"/>.</summary>
+            public DnsAnswer<IReadOnlyList<string>>? TlsRptAnswer { get; init; }
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Diagnostics;
 using System.IO;
 using System.Net;
@@ -28,27 +29,39 @@ namespace MtaSts.Checking
         {
             string host = WellKnownNames.PolicyHost(domain);
             var result = new PolicyFetchResult(WellKnownNames.PolicyUrl(domain));
-            var addresses = await context.Dns.AddressesAsync(host, cancellationToken).ConfigureAwait(false);
-            if (addresses.Status == DnsLookupStatus.Failed)
+            var lookup = HostAddressLookup.Start(context.Dns, host, cancellationToken);
+            var first = await lookup.FirstAsync().ConfigureAwait(false);
+            if (first == null)
             {
-                context.Unknown(host, host, addresses);
+                var none = await lookup.AllAsync().ConfigureAwait(false);
+                if (none.Status == DnsLookupStatus.Failed)
+                {
+                    context.Unknown(host, host, none);
+                }
+                else
+                {
+                    context.Error(ErrorCodes.PolicyHostMissing, Messages.Format("CheckPolicyHostMissing", host, none.Status == DnsLookupStatus.NxDomain ? "NXDOMAIN" : "NODATA"), Section, host);
+                }
+
                 return result;
             }
 
-            if (addresses.Status != DnsLookupStatus.Found)
-            {
-                context.Error(ErrorCodes.PolicyHostMissing, Messages.Format("CheckPolicyHostMissing", host, addresses.Status == DnsLookupStatus.NxDomain ? "NXDOMAIN" : "NODATA"), Section, host);
-                return result;
-            }
-
+            // The connection starts on the first address to arrive; the rest are tried in the order DNS gives them.
             var stopwatch = Stopwatch.StartNew();
-            TlsConnection? connection = null;
-            int next = 0;
-            while (connection == null && next < addresses.Records.Count)
+            var connected = first;
+            var connection = await TryConnectAsync(host, first, context, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<IPAddress> rest = Array.Empty<IPAddress>();
+            if (connection == null)
             {
-                var address = addresses.Records[next++];
-                connection = await TryConnectAsync(host, address, context, cancellationToken).ConfigureAwait(false);
-                result.Address = connection == null ? null : address.ToString();
+                rest = Others(await lookup.AllAsync().ConfigureAwait(false), first);
+                int next = 0;
+                while (connection == null && next < rest.Count)
+                {
+                    connected = rest[next++];
+                    connection = await TryConnectAsync(host, connected, context, cancellationToken).ConfigureAwait(false);
+                }
+
+                rest = rest.Skip(next).ToList();
             }
 
             if (connection == null)
@@ -57,12 +70,43 @@ namespace MtaSts.Checking
                 return result;
             }
 
-            // RFC 8461 §3.3 names a host, not an address: senders pick any of its addresses, so one that does not answer (often a broken IPv6 path) fails some of them.
-            while (next < addresses.Records.Count)
-            {
-                using var other = await TryConnectAsync(host, addresses.Records[next++], context, cancellationToken).ConfigureAwait(false);
-            }
+            result.Address = connected.ToString();
 
+            // RFC 8461 §3.3 names a host, not an address: senders pick any of its addresses, so one that does not answer
+            // (often a broken IPv6 path) fails some of them. Those are tried while this connection does its TLS and GET.
+            var othersAt = context.Mark();
+            var othersBranch = context.Branch();
+            var others = connected == first
+                ? TryOthersAsync(host, lookup, first, othersBranch, cancellationToken)
+                : TryEachAsync(host, rest, othersBranch, cancellationToken);
+            try
+            {
+                return await ReadPolicyAsync(domain, host, connection, connected, result, stopwatch, context, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await others.ConfigureAwait(false);
+                context.Merge(othersBranch, othersAt);
+            }
+        }
+
+        private static IReadOnlyList<IPAddress> Others(DnsAnswer<IPAddress> all, IPAddress first) => all.Records.Where(a => !a.Equals(first)).ToList();
+
+        private static async Task TryOthersAsync(string host, HostAddressLookup lookup, IPAddress first, CheckContext context, CancellationToken cancellationToken) =>
+            await TryEachAsync(host, Others(await lookup.AllAsync().ConfigureAwait(false), first), context, cancellationToken).ConfigureAwait(false);
+
+        private static async Task TryEachAsync(string host, IReadOnlyList<IPAddress> addresses, CheckContext context, CancellationToken cancellationToken)
+        {
+            foreach (var address in addresses)
+            {
+                using var other = await TryConnectAsync(host, address, context, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>TLS, the GET and the answer's checks on the connection made.</summary>
+        private static async Task<PolicyFetchResult> ReadPolicyAsync(string domain, string host, TlsConnection connection, IPAddress address, PolicyFetchResult result, Stopwatch stopwatch,
+            CheckContext context, CancellationToken cancellationToken)
+        {
             using (connection)
             {
                 context.Verbose(Messages.Format("CheckConnected", host, result.Address, context.Options.HttpsPort));
@@ -104,7 +148,7 @@ namespace MtaSts.Checking
                 {
                     if (response.StatusCode == 404)
                     {
-                        await FindMisplacedPolicyAsync(domain, host, result.Url, addresses.Records, context, cancellationToken).ConfigureAwait(false);
+                        await FindMisplacedPolicyAsync(domain, host, result.Url, address, context, cancellationToken).ConfigureAwait(false);
                     }
 
                     return result;
@@ -118,18 +162,18 @@ namespace MtaSts.Checking
         }
 
         /// <summary>After a 404, the places a policy file is often put by mistake instead of RFC 8461 §3.3's well-known path.</summary>
-        private static async Task FindMisplacedPolicyAsync(string domain, string host, string url, IReadOnlyList<IPAddress> hostAddresses, CheckContext context, CancellationToken cancellationToken)
+        private static async Task FindMisplacedPolicyAsync(string domain, string host, string url, IPAddress hostAddress, CheckContext context, CancellationToken cancellationToken)
         {
-            var apex = await context.Dns.AddressesAsync(domain, cancellationToken).ConfigureAwait(false);
-            var candidates = new List<(string Host, IReadOnlyList<IPAddress> Addresses, string Path)> { (host, hostAddresses, "/mta-sts.txt") };
+            var apex = await HostAddressLookup.AllAsync(context.Dns, domain, cancellationToken).ConfigureAwait(false);
+            var candidates = new List<(string Host, IPAddress Address, string Path)> { (host, hostAddress, "/mta-sts.txt") };
             if (apex.Status == DnsLookupStatus.Found)
             {
-                candidates.Add((domain, apex.Records, WellKnownNames.PolicyPath));
+                candidates.Add((domain, apex.Records[0], WellKnownNames.PolicyPath));
             }
 
-            foreach (var (candidateHost, candidateAddresses, path) in candidates)
+            foreach (var (candidateHost, candidateAddress, path) in candidates)
             {
-                if (await AnswersOkAsync(candidateHost, candidateAddresses[0], path, context, cancellationToken).ConfigureAwait(false))
+                if (await AnswersOkAsync(candidateHost, candidateAddress, path, context, cancellationToken).ConfigureAwait(false))
                 {
                     string found = "https://" + candidateHost + path;
                     context.Warning(ErrorCodes.PolicyMisplaced, Messages.Format("CheckPolicyMisplaced", found, url), Section, found);

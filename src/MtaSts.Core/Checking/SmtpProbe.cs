@@ -24,9 +24,20 @@ namespace MtaSts.Checking
 
         public static async Task<SmtpProbeResult> ProbeAsync(string host, Severity severity, CheckContext context, CancellationToken cancellationToken)
         {
-            var addresses = await context.Dns.AddressesAsync(host, cancellationToken).ConfigureAwait(false);
+            // The TLSA question goes out with the address questions; it is judged only when the MX has an address.
+            var daneBranch = context.Branch();
+            var daneTask = LookUpDaneAsync(host, daneBranch, cancellationToken);
+            var addresses = await HostAddressLookup.AllAsync(context.Dns, host, cancellationToken).ConfigureAwait(false);
             if (addresses.Status != DnsLookupStatus.Found)
             {
+                try
+                {
+                    await daneTask.ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                }
+
                 if (addresses.Status == DnsLookupStatus.Failed)
                 {
                     context.Unknown(host, host, addresses);
@@ -37,20 +48,22 @@ namespace MtaSts.Checking
                 return new SmtpProbeResult(host, SmtpProbeStatus.Failed, Array.Empty<SmtpAddressProbe>());
             }
 
-            var dane = await LookUpDaneAsync(host, context, cancellationToken).ConfigureAwait(false);
+            var dane = await daneTask.ConfigureAwait(false);
+            context.Merge(daneBranch);
 
-            // Senders try every address of an MX (RFC 5321 §5.1), so each must pass on its own; one after the other,
-            // since the findings of one domain are gathered in one list.
-            var probes = new List<SmtpAddressProbe>();
-            foreach (var address in addresses.Records)
+            // Senders try every address of an MX (RFC 5321 §5.1), so each must pass on its own: probed side by side, each
+            // in its own branch, merged in DNS order with the address named in each finding.
+            var branches = addresses.Records.Select(_ => context.Branch()).ToList();
+            var probes = await Task.WhenAll(addresses.Records.Select((address, i) => ProbeAddressAsync(host, address, dane, severity, branches[i], cancellationToken))).ConfigureAwait(false);
+            for (int i = 0; i < branches.Count; i++)
             {
-                int before = context.Findings.Count;
-                probes.Add(await ProbeAddressAsync(host, address, dane, severity, context, cancellationToken).ConfigureAwait(false));
-                for (int i = before; i < context.Findings.Count; i++)
+                var findings = branches[i].Findings;
+                for (int j = 0; j < findings.Count; j++)
                 {
-                    var finding = context.Findings[i];
-                    context.Findings[i] = finding with { Message = Messages.Format("CheckSmtpAtAddress", address, finding.Message) };
+                    findings[j] = findings[j] with { Message = Messages.Format("CheckSmtpAtAddress", addresses.Records[i], findings[j].Message) };
                 }
+
+                context.Merge(branches[i]);
             }
 
             return new SmtpProbeResult(host, SmtpProbeResult.Overall(probes), probes) { Dane = dane };

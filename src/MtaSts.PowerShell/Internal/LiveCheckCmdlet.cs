@@ -17,7 +17,9 @@ namespace MtaSts.PowerShell.Internal
     /// <summary>
     /// What the cmdlets that look at live deployments share: the domain input (by value and by property name), the
     /// resolver, trust and timeout options, and a bounded number of domains checked at once with each result written
-    /// as soon as it is ready. Every check gets its own options object, so parallel checks share no settings.
+    /// as soon as it is ready. Every check gets its own options object; the checks of one run share one resolver, which
+    /// asks a question once while it is on its way and keeps found answers for their TTL (many domains share MX and
+    /// policy hosts).
     /// Results travel as object: a cmdlet type must load without the engine (see ModuleInitAndCleanup), so no engine
     /// type may appear as a generic argument of a base class.
     /// </summary>
@@ -26,6 +28,7 @@ namespace MtaSts.PowerShell.Internal
         private readonly BlockingCollection<Completion> completions = new BlockingCollection<Completion>();
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
         private ProgressReporter? progress;
+        private Lazy<IDnsLookup>? runLookup;
         private CultureInfo? culture;
         private CultureInfo? uiCulture;
         private int running;
@@ -67,6 +70,10 @@ namespace MtaSts.PowerShell.Internal
             culture = CultureInfo.CurrentCulture;
             uiCulture = CultureInfo.CurrentUICulture;
             DnsServers = ReadDnsServers(DnsServer);
+            var servers = DnsServers;
+            var timeout = TimeSpan.FromSeconds(TimeoutSec);
+            var token = stopping.Token;
+            runLookup = new Lazy<IDnsLookup>(() => new SharedDnsLookup(new DnsClientLookup(servers, timeout), token));
         }
 
         protected override void ProcessRecord()
@@ -108,13 +115,18 @@ namespace MtaSts.PowerShell.Internal
             completions.Dispose();
         }
 
-        /// <summary>The options of one check, built anew for each domain.</summary>
-        private protected CheckOptions NewOptions() => new CheckOptions
+        /// <summary>The options of one check, built anew for each domain, with the run's resolver.</summary>
+        private protected CheckOptions NewOptions()
         {
-            DnsServers = DnsServers,
-            Timeout = TimeSpan.FromSeconds(TimeoutSec),
-            TrustedRoots = TrustedRootCertificate ?? Array.Empty<X509Certificate2>(),
-        };
+            var lookup = runLookup!;
+            return new CheckOptions
+            {
+                DnsServers = DnsServers,
+                Timeout = TimeSpan.FromSeconds(TimeoutSec),
+                TrustedRoots = TrustedRootCertificate ?? Array.Empty<X509Certificate2>(),
+                DnsFactory = _ => lookup.Value,
+            };
+        }
 
         /// <summary>Checks one domain on a worker thread; must not touch the pipeline.</summary>
         private protected abstract Task<object> RunAsync(string domain, CancellationToken cancellationToken);

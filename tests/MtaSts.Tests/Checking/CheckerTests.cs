@@ -34,18 +34,6 @@ namespace MtaSts.Tests.Checking
         }
 
         [Fact]
-        public async Task WhenNoResolverAnswersTheCheckStopsAfterTheFirstQuestion()
-        {
-            var dns = new FakeDns { Silent = true };
-
-            var check = await MtaStsChecker.CheckAsync("example.com", Options(dns), null, CancellationToken.None);
-
-            Assert.Equal(CheckStatus.Unknown, check.Status);
-            Assert.Equal(ErrorCodes.DnsLookupFailed, Assert.Single(check.Findings).Code);
-            Assert.Equal(1, dns.Questions);
-        }
-
-        [Fact]
         public async Task NoTxtRecordAndNoPolicyHostFail_Rfc8461Section3_1()
         {
             var dns = new FakeDns();

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
+using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using DnsClient;
@@ -11,8 +12,8 @@ using MtaSts.Resources;
 namespace MtaSts.Checking.Transport
 {
     /// <summary>
-    /// Asks real DNS servers through DnsClient: the system resolvers, or the servers a check names. No cache, so every
-    /// check sees what a sender would see now; one instance per check, so parallel checks never share settings.
+    /// Asks real DNS servers through DnsClient: the system resolvers, or the servers a check names. No cache of its own,
+    /// so every question is sent as asked; one instance may serve parallel checks, since LookupClient is thread-safe.
     /// </summary>
     public sealed class DnsClientLookup : IDnsLookup
     {
@@ -35,23 +36,10 @@ namespace MtaSts.Checking.Transport
                 .Select(r => new MxRecordData(r.Preference, HostName(r.Exchange.Value)))
                 .OrderBy(r => r.Preference), cancellationToken).ConfigureAwait(false);
 
-        public async Task<DnsAnswer<IPAddress>> AddressesAsync(string name, CancellationToken cancellationToken)
-        {
-            var v4 = await QueryAsync(name, QueryType.A, records => records.OfType<ARecord>().Select(r => r.Address), cancellationToken).ConfigureAwait(false);
-            if (v4.Status == DnsLookupStatus.NxDomain || v4.Status == DnsLookupStatus.Failed)
-            {
-                return v4;
-            }
-
-            var v6 = await QueryAsync(name, QueryType.AAAA, records => records.OfType<AaaaRecord>().Select(r => r.Address), cancellationToken).ConfigureAwait(false);
-            var all = v4.Records.Concat(v6.Records).ToList();
-            if (all.Count > 0)
-            {
-                return new DnsAnswer<IPAddress>(DnsLookupStatus.Found, all);
-            }
-
-            return v6.Status == DnsLookupStatus.Failed ? v6 : new DnsAnswer<IPAddress>(DnsLookupStatus.NoData);
-        }
+        public async Task<DnsAnswer<IPAddress>> AddressesAsync(string name, AddressFamily family, CancellationToken cancellationToken) =>
+            family == AddressFamily.InterNetworkV6
+                ? await QueryAsync(name, QueryType.AAAA, records => records.OfType<AaaaRecord>().Select(r => r.Address), cancellationToken).ConfigureAwait(false)
+                : await QueryAsync(name, QueryType.A, records => records.OfType<ARecord>().Select(r => r.Address), cancellationToken).ConfigureAwait(false);
 
         public async Task<DnsAnswer<TlsaRecordData>> TlsaAsync(string name, CancellationToken cancellationToken) =>
             await QueryAsync(name, QueryType.TLSA, records => records.OfType<TlsaRecord>()
