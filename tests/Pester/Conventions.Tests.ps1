@@ -125,8 +125,8 @@ Describe 'Paths mean one thing' {
         New-MtaStsPolicy -Mx '*.mail.provider.example' | Export-MtaStsPolicy -Path (Join-Path $TestDrive 'wild/*') -ErrorAction SilentlyContinue -ErrorVariable none
         $none[0].FullyQualifiedErrorId | Should -BeLike 'MtaStsPathNotFound,*'
         foreach ($name in 'a.example', 'b.example') { New-Item -ItemType Directory (Join-Path $TestDrive "wild/$name") | Out-Null }
-        $files = New-MtaStsPolicy -Mx '*.mail.provider.example' | Export-MtaStsPolicy -Path (Join-Path $TestDrive 'wild/*') -PassThru
-        @($files.FullName | Sort-Object) | Should -Be @('a.example', 'b.example' | ForEach-Object { Join-Path $TestDrive "wild/$_/.well-known/mta-sts.txt" })
+        $exported = New-MtaStsPolicy -Mx '*.mail.provider.example' | Export-MtaStsPolicy -Path (Join-Path $TestDrive 'wild/*') -PassThru
+        @($exported.Path | Sort-Object) | Should -Be @('a.example', 'b.example' | ForEach-Object { Join-Path $TestDrive "wild/$_/.well-known/mta-sts.txt" })
         $changes = Set-MtaStsPolicy -Path (Join-Path $TestDrive 'wild/?.example') -Domain provider.example -Mode Enforce
         @($changes).Count | Should -Be 2
         @($changes.Changed) | Should -Be @($true, $true)

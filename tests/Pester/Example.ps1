@@ -8,8 +8,8 @@ Import-Module $ModulePath
 
 $policy = New-MtaStsPolicy -Domain example.com -Mode Testing -Mx mail.example.com, '*.mail.example.com'
 $policy | Format-List
-$file = $policy | Export-MtaStsPolicy -Path $WebRoot -PassThru
-"Wrote $($file.FullName); serve it at $($policy.PolicyUrl) as text/plain."
+$exported = $policy | Export-MtaStsPolicy -Path $WebRoot -PassThru
+"Wrote $($exported.Path); serve it at $($policy.PolicyUrl) as text/plain."
 ''
 $record = $policy | New-MtaStsTxtRecord
 $record | Format-Table

@@ -43,6 +43,7 @@ BeforeAll {
         Replace('2026-11-01T23:59:59Z', $yesterday.AddDays(1).AddSeconds(-1).ToString('yyyy-MM-ddTHH:mm:ssZ'))
     Set-Content (Join-Path $sandbox 'tlsrpt/recent.json') -Value $recent
     Set-Content (Join-Path $sandbox 'domains.txt') -Value 'a.example', 'b.example'
+    Set-Content (Join-Path $sandbox 'domains.csv') -Value 'Domain,Mode,MaxAge,Mx', 'a.example,enforce,1209600,mx.a.example', 'b.example,testing,604800,mx1.b.example', 'b.example,testing,604800,mx2.b.example'
     [IO.File]::WriteAllText((Join-Path $sandbox 'mta-sts.txt'), "version: STSv1`r`nmode: testing`r`nmx: mail.example.com`r`nmax_age: 604800`r`n")
     New-MtaStsPolicy -Domain example.com -Mx mail.example.com | Export-MtaStsPolicy -Path (Join-Path $sandbox 'var/www/mta-sts')
     New-MtaStsPolicy -Domain a.example -Mx mx.a.example | Export-MtaStsPolicy -Path (Join-Path $sandbox 'srv/sites/a')

@@ -11,17 +11,48 @@ Describe 'Export-MtaStsPolicy' {
         [IO.File]::ReadAllBytes((Join-Path $root '.well-known/mta-sts.txt')) | Should -Be $expected
     }
 
-    It 'writes the exact file with -FilePath and returns it with -PassThru as Get-Item does' {
+    It 'writes the exact file with -FilePath and returns the policy with -PassThru, its file as Path' {
         $file = Join-Path $TestDrive 'exact[1].txt'
-        $info = $policy | Export-MtaStsPolicy -FilePath $file -PassThru
-        $info | Should -BeOfType [IO.FileInfo]
-        $info.FullName | Should -Be $file
+        $out = $policy | Export-MtaStsPolicy -FilePath $file -PassThru
+        $out.PSObject.TypeNames[0] | Should -Be 'MtaSts.Policy.MtaStsPolicy'
+        $out.Text | Should -Be $policy.Text
+        $out.Path | Should -Be $file
         [IO.File]::ReadAllBytes($file) | Should -Be $expected
-        $item = Get-Item -LiteralPath $file
-        foreach ($name in 'PSPath', 'PSParentPath', 'PSChildName', 'PSDrive', 'PSProvider') {
-            "$($info.$name)" | Should -Be "$($item.$name)" -Because "-PassThru gives $name as Get-Item does"
-        }
-        ($info | Format-Table | Out-String) | Should -Be ($item | Format-Table | Out-String)
+        (Get-Item -LiteralPath $out.Path).Length | Should -Be $expected.Length
+    }
+
+    It 'lets the TXT record follow in the same pipeline: Export-MtaStsPolicy -PassThru | New-MtaStsTxtRecord (RFC 8461 §3.1)' {
+        $record = $policy | Export-MtaStsPolicy -Path (Join-Path $TestDrive 'chain') -PassThru | New-MtaStsTxtRecord
+        $record.Fqdn | Should -Be '_mta-sts.example.com'
+        $record.Id | Should -Match '^\d{14}Z[0-9a-f]{8}$' -Because 'a piped policy puts its content hash in the id'
+    }
+
+    It 'returns nothing with -PassThru -WhatIf, and writes nothing' {
+        $root = Join-Path $TestDrive 'whatif-passthru'
+        $out = $policy | Export-MtaStsPolicy -Path $root -PassThru -WhatIf
+        $out | Should -BeNullOrEmpty
+        Join-Path $root '.well-known/mta-sts.txt' | Should -Not -Exist
+    }
+
+    It 'writes every file of a long pipeline and leaves no temporary file behind' {
+        $root = Join-Path $TestDrive 'many'
+        $names = 1..2500 | ForEach-Object { "d$_.example" }
+        $written = New-MtaStsPolicy -Domain $names -Mx mx.example.net | Export-MtaStsPolicy -LiteralPath { Join-Path $root $_.Domain } -PassThru
+        @($written).Count | Should -Be 2500
+        @(Get-ChildItem -LiteralPath $root -Recurse -File -Force).Count | Should -Be 2500
+        @(Get-ChildItem -LiteralPath $root -Recurse -File -Force -Filter '*.tmp').Count | Should -Be 0
+        [IO.File]::ReadAllText((Join-Path $root 'd2500.example/.well-known/mta-sts.txt')) | Should -Match 'mx: mx.example.net'
+    }
+
+    It 'writes what came before a failing input when -ErrorAction Stop ends the pipeline' {
+        $root = Join-Path $TestDrive 'stop'
+        New-Item -ItemType File -Path (Join-Path $TestDrive 'stop-file') | Out-Null
+        $first = New-MtaStsPolicy -Domain first.example -Mx mx.example.net
+        $second = New-MtaStsPolicy -Domain second.example -Mx mx.example.net
+        {
+            $first, $second | Export-MtaStsPolicy -LiteralPath { if ($_.Domain -eq 'first.example') { Join-Path $root 'first' } else { Join-Path $TestDrive 'stop-file' } } -ErrorAction Stop
+        } | Should -Throw
+        Join-Path $root 'first/.well-known/mta-sts.txt' | Should -Exist
     }
 
     It 'resolves relative paths against the PowerShell location' {

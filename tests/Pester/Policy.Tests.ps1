@@ -88,6 +88,50 @@ Describe 'New-MtaStsPolicy' {
         $policies[1].PolicyHost | Should -Be 'mta-sts.b.example'
     }
 
+    It 'takes Mode and MaxAge from each row, one row per MX (Import-Csv)' {
+        $rows = ConvertFrom-Csv @'
+Domain,Mode,MaxAge,Mx
+a.example,enforce,1209600,*.mail.protection.outlook.com
+b.example,testing,86400,mx1.b.example
+b.example,testing,86400,mx2.b.example
+c.example,none,86400,mx.c.example
+'@
+        $policies = @($rows | New-MtaStsPolicy)
+        $policies.Domain | Should -Be @('a.example', 'b.example', 'c.example')
+        "$($policies.Mode)" | Should -Be 'Enforce Testing None'
+        $policies.MaxAge | Should -Be @(1209600, 86400, 86400)
+        $policies[1].Mx.Value | Should -Be @('mx1.b.example', 'mx2.b.example')
+    }
+
+    It 'refuses rows of one domain that disagree on Mode or MaxAge, and goes on with the others (RFC 8461 §3.2)' {
+        $rows = @(
+            [pscustomobject]@{ Domain = 'a.example'; Mode = 'Enforce'; Mx = 'mx1.a.example' }
+            [pscustomobject]@{ Domain = 'a.example'; Mode = 'Testing'; Mx = 'mx2.a.example' }
+            [pscustomobject]@{ Domain = 'b.example'; Mode = 'Enforce'; Mx = 'mx.b.example' }
+        )
+        $policies = @($rows | New-MtaStsPolicy -ErrorVariable errors -ErrorAction SilentlyContinue)
+        $policies.Domain | Should -Be 'b.example'
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'MtaStsPolicyRowsDisagree,*'
+        $errors[0].Exception.Message | Should -BeLike "*a.example*Enforce*Testing*"
+    }
+
+    It 'runs a spreadsheet through one pipeline: Import-Csv | New-MtaStsPolicy | Export-MtaStsPolicy -PassThru | New-MtaStsTxtRecord' {
+        $csv = Join-Path $TestDrive 'domains.csv'
+        Set-Content -LiteralPath $csv -Value @(
+            'Domain,Mode,MaxAge,Mx'
+            'a.example,enforce,1209600,*.mail.protection.outlook.com'
+            'b.example,testing,604800,mx1.b.example'
+            'b.example,testing,604800,mx2.b.example'
+        )
+        $sites = Join-Path $TestDrive 'sites'
+        $records = Import-Csv $csv | New-MtaStsPolicy | Export-MtaStsPolicy -LiteralPath { Join-Path $sites $_.Domain } -PassThru | New-MtaStsTxtRecord
+        $records.Fqdn | Should -Be @('_mta-sts.a.example', '_mta-sts.b.example')
+        $a = Import-MtaStsPolicy -LiteralPath (Join-Path $sites 'a.example')
+        "$($a.Mode) $($a.MaxAge)" | Should -Be 'Enforce 1209600'
+        $b = Import-MtaStsPolicy -LiteralPath (Join-Path $sites 'b.example')
+        "$($b.Mode) $($b.MaxAge) $($b.Mx.Value)" | Should -Be 'Testing 604800 mx1.b.example mx2.b.example'
+    }
+
     It 'gives each of several domains a policy with the same MX patterns' {
         $policies = @(New-MtaStsPolicy -Domain a.example, b.example -Mx '*.mail.provider.example')
         $policies.Domain | Should -Be @('a.example', 'b.example')

@@ -90,5 +90,6 @@ namespace MtaSts.Diagnostics
         public const string TxtTtlLong = "MtaStsTxtTtlLong";
         public const string TxtRecordMisplaced = "MtaStsTxtRecordMisplaced";
         public const string PolicyMisplaced = "MtaStsPolicyMisplaced";
+        public const string PolicyRowsDisagree = "MtaStsPolicyRowsDisagree";
     }
 }

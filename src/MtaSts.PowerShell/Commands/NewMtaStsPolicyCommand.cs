@@ -13,8 +13,9 @@ namespace MtaSts.PowerShell.Commands
     /// <summary>
     /// New-MtaStsPolicy: builds a policy from the MX hosts given or piped in (RFC 8461 §3.2). Piped input is
     /// gathered into one policy per domain: MX records from Resolve-DnsName all go into one policy, while rows
-    /// that carry a Domain property (Import-Csv) give one policy each time the domain changes. Several domains
-    /// in -Domain each get a policy with the same MX patterns (a provider hosting many domains).
+    /// that carry a Domain property (Import-Csv) give one policy each time the domain changes, with the row's own
+    /// Mode and MaxAge when it has them. Several domains in -Domain each get a policy with the same MX patterns (a
+    /// provider hosting many domains).
     /// </summary>
     [Cmdlet(VerbsCommon.New, "MtaStsPolicy", DefaultParameterSetName = MxSet, HelpUri = HelpPages + "New-MtaStsPolicy.md")]
     [OutputType(typeof(MtaStsPolicy))]
@@ -29,14 +30,16 @@ namespace MtaSts.PowerShell.Commands
         private bool pending;
         private bool anyInvalid;
         private string[]? pendingDomains;
+        private int pendingMode;
+        private int? pendingMaxAge;
 
         // Held as an int: a field of an engine enum would make this type fail to load before the engine is resolvable
         // (see ModuleInitAndCleanup).
         private int mode = (int)PolicyMode.Testing;
 
-        /// <summary>The policy mode; start with Testing, move to Enforce once TLS-RPT reports are clean.</summary>
-        [Parameter(ParameterSetName = MxSet, Position = 2)]
-        [Parameter(ParameterSetName = DnsSet, Position = 1)]
+        /// <summary>The policy mode; start with Testing, move to Enforce once TLS-RPT reports are clean. Piped rows may carry their own.</summary>
+        [Parameter(ParameterSetName = MxSet, Position = 2, ValueFromPipelineByPropertyName = true)]
+        [Parameter(ParameterSetName = DnsSet, Position = 1, ValueFromPipelineByPropertyName = true)]
         public PolicyMode Mode
         {
             get => (PolicyMode)mode;
@@ -50,8 +53,8 @@ namespace MtaSts.PowerShell.Commands
         [MxText]
         public string[]? Mx { get; set; }
 
-        /// <summary>max_age in seconds, 0 to 31557600; default 604800 (86400 in mode None).</summary>
-        [Parameter]
+        /// <summary>max_age in seconds, 0 to 31557600; default 604800 (86400 in mode None). Piped rows may carry their own.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [SecondsTransformation]
         [ArgumentCompleter(typeof(MaxAgeCompleter))]
         public int MaxAge { get; set; }
@@ -103,8 +106,23 @@ namespace MtaSts.PowerShell.Commands
                 Flush();
             }
 
-            pending = true;
-            pendingDomains = Domain;
+            int? maxAge = MaxAgeGiven ? MaxAge : (int?)null;
+            if (!pending)
+            {
+                pending = true;
+                pendingDomains = Domain;
+                pendingMode = mode;
+                pendingMaxAge = maxAge;
+            }
+            else if (pendingMode != mode || pendingMaxAge != maxAge)
+            {
+                // Rows of one domain that disagree: one of them is a mistake, and guessing which would publish the wrong policy.
+                anyInvalid = true;
+                WriteFinding(new Finding(ErrorCodes.PolicyRowsDisagree, Severity.Error,
+                    Messages.Format("PolicyRowsDisagree", Domain == null ? "-" : string.Join(", ", Domain), (PolicyMode)pendingMode, Shown(pendingMaxAge), Mode, Shown(maxAge)),
+                    "RFC 8461 §3.2"), ErrorCategory.InvalidData, Domain);
+            }
+
             foreach (string mx in Mx ?? Array.Empty<string>())
             {
                 try
@@ -165,7 +183,7 @@ namespace MtaSts.PowerShell.Commands
                     patterns.Add(MxPattern.Parse(host));
                 }
 
-                Emit(new[] { domain });
+                Emit(new[] { domain }, Mode, MaxAgeGiven ? MaxAge : (int?)null);
             }
             catch (MtaStsFormatException ex)
             {
@@ -176,6 +194,10 @@ namespace MtaSts.PowerShell.Commands
                 patterns.Clear();
             }
         }
+
+        private bool MaxAgeGiven => MyInvocation.BoundParameters.ContainsKey(nameof(MaxAge));
+
+        private static string Shown(int? maxAge) => maxAge?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";
 
         private static bool SameDomains(string[]? a, string[]? b)
         {
@@ -215,7 +237,7 @@ namespace MtaSts.PowerShell.Commands
                     return;
                 }
 
-                Emit(domains);
+                Emit(domains, pending ? (PolicyMode)pendingMode : Mode, pending ? pendingMaxAge : MaxAgeGiven ? MaxAge : (int?)null);
             }
             finally
             {
@@ -225,14 +247,12 @@ namespace MtaSts.PowerShell.Commands
             }
         }
 
-        private void Emit(string[]? domains)
+        private void Emit(string[]? domains, PolicyMode policyMode, int? maxAge)
         {
-            bool maxAgeGiven = MyInvocation.BoundParameters.ContainsKey(nameof(MaxAge));
-            int maxAge = maxAgeGiven ? MaxAge : MtaStsPolicy.DefaultMaxAgeFor(Mode);
             MtaStsPolicy policy;
             try
             {
-                policy = MtaStsPolicy.Create(Mode, patterns, maxAge);
+                policy = MtaStsPolicy.Create(policyMode, patterns, maxAge ?? MtaStsPolicy.DefaultMaxAgeFor(policyMode));
             }
             catch (MtaStsFormatException ex)
             {
@@ -241,7 +261,7 @@ namespace MtaSts.PowerShell.Commands
             }
 
             WriteAdvice(policy.Review(), domains == null ? null : string.Join(", ", domains));
-            if (Mode == PolicyMode.None)
+            if (policyMode == PolicyMode.None && VerboseWanted)
             {
                 WriteVerbose(Messages.Get("PolicyModeNoneStory"));
             }

@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Threading;
+using MtaSts.PowerShell.Resources;
+
+namespace MtaSts.PowerShell.Internal
+{
+    /// <summary>
+    /// Replaces files so that each one is, at every moment and after a crash at any point, either its old complete
+    /// content or its new complete content. New bytes go to a temporary file beside the target, which takes the old
+    /// file's mode and owner. <see cref="Commit"/> then makes all of them durable at once, renames each over its target
+    /// and makes the renames durable. On Linux one sync before and one after the renames cover the whole batch, so a
+    /// thousand files cost two waits for the disk instead of a thousand; elsewhere each file is flushed as it is written.
+    /// Whatever is not committed is removed by <see cref="Dispose"/>, leaving the targets as they were.
+    /// </summary>
+    internal sealed class FileBatch : IDisposable
+    {
+        private const int ReplaceAttempts = 20;
+        private static readonly bool SyncsWholeFileSystems = RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
+        private readonly List<(string Temporary, string Target)> staged = new List<(string, string)>();
+
+        /// <summary>Files staged and not yet committed.</summary>
+        public int Count => staged.Count;
+
+        /// <summary>Writes <paramref name="bytes"/> beside <paramref name="target"/>, not yet visible; false when the old file's owner could not be kept (only root may give a file away).</summary>
+        public bool Stage(string target, byte[] bytes)
+        {
+            string directory = Path.GetDirectoryName(target) ?? throw new ArgumentException(Messages.Get("AtomicFileNoFolder"), nameof(target));
+            string temporary = Path.Combine(directory, "." + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+            try
+            {
+                using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.None))
+                {
+                    stream.Write(bytes, 0, bytes.Length);
+                    if (!SyncsWholeFileSystems)
+                    {
+                        stream.Flush(true);
+                    }
+                }
+
+                var previous = UnixFile.Stat(target);
+                bool ownerKept = previous == null || UnixFile.CopyOwnerAndMode(previous.Value, temporary);
+                staged.Add((temporary, target));
+                return ownerKept;
+            }
+            catch
+            {
+                File.Delete(temporary);
+                throw;
+            }
+        }
+
+        /// <summary>
+        /// Makes the staged files durable, renames each over its target, then makes the renames durable. Returns the
+        /// targets that could not be replaced, with why; those keep their old content.
+        /// </summary>
+        public IReadOnlyList<(string Target, Exception Error)> Commit()
+        {
+            var failed = new List<(string, Exception)>();
+            if (staged.Count == 0)
+            {
+                return failed;
+            }
+
+            SyncFileSystems();
+            foreach (var (temporary, target) in staged)
+            {
+                try
+                {
+                    Replace(temporary, target);
+                }
+                catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+                {
+                    failed.Add((target, ex));
+                    TryDelete(temporary);
+                }
+            }
+
+            staged.Clear();
+            SyncFileSystems();
+            return failed;
+        }
+
+        /// <summary>Removes what was staged and not committed; the targets keep their old content.</summary>
+        public void Dispose()
+        {
+            foreach (var (temporary, _) in staged)
+            {
+                TryDelete(temporary);
+            }
+
+            staged.Clear();
+        }
+
+        private static void SyncFileSystems()
+        {
+            if (SyncsWholeFileSystems)
+            {
+                // sync(2) returns once the data and metadata of every file system are on disk (Linux since 1.3.20).
+                Sync();
+            }
+        }
+
+        private static void Replace(string temporary, string path)
+        {
+#if NET
+            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+            {
+                // rename(2): atomic, and it replaces whatever another writer put there meanwhile.
+                File.Move(temporary, path, overwrite: true);
+                return;
+            }
+#endif
+            // File.Replace keeps the target's ACLs on Windows. Another writer may create or replace the target between the
+            // check and the call, which fails the call; the next attempt sees the new state.
+            for (int attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    if (File.Exists(path))
+                    {
+                        File.Replace(temporary, path, null, ignoreMetadataErrors: true);
+                    }
+                    else
+                    {
+                        File.Move(temporary, path);
+                    }
+
+                    return;
+                }
+                catch (IOException) when (attempt < ReplaceAttempts && File.Exists(temporary))
+                {
+                    Thread.Sleep(attempt);
+                }
+            }
+        }
+
+        private static void TryDelete(string path)
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                // A temporary file that cannot be removed is hidden (a dot name) and harmless; the target is untouched.
+            }
+        }
+
+        [DllImport("libc", EntryPoint = "sync")]
+        private static extern void Sync();
+    }
+}
