@@ -25,6 +25,7 @@ namespace MtaSts.PowerShell.Commands
         private readonly FileBatch batch = new FileBatch();
         private readonly List<Written> staged = new List<Written>();
         private readonly List<Exported> exported = new List<Exported>();
+        private readonly HashSet<string> folders = new HashSet<string>(StringComparer.Ordinal);
         private bool stopped;
 
         /// <summary>The policy to write; the Policy property of Get-MtaStsPolicy and Test-MtaStsDomain results binds too.</summary>
@@ -77,7 +78,9 @@ namespace MtaSts.PowerShell.Commands
         {
             try
             {
-                bool exists = File.Exists(target);
+                // One stat answers whether the target exists, is a folder, and how long it is.
+                var info = new FileInfo(target);
+                bool exists = info.Exists;
                 if (exists && NoClobber)
                 {
                     WriteError(IoError(new IOException(Messages.Format("ExportFileExists", target)),
@@ -85,7 +88,7 @@ namespace MtaSts.PowerShell.Commands
                     return;
                 }
 
-                if (exists && Unchanged(target, bytes))
+                if (exists && Unchanged(info, bytes))
                 {
                     if (VerboseWanted)
                     {
@@ -102,7 +105,7 @@ namespace MtaSts.PowerShell.Commands
                     return;
                 }
 
-                if (Directory.Exists(target))
+                if (!exists && (int)info.Attributes != -1 && (info.Attributes & FileAttributes.Directory) != 0)
                 {
                     WriteError(IoError(new IOException(Messages.Format("ExportPathIsFolder", target)),
                         "MtaStsPathIsFolder", ErrorCategory.InvalidArgument, target));
@@ -116,8 +119,13 @@ namespace MtaSts.PowerShell.Commands
                     return;
                 }
 
-                Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
-                if (!batch.Stage(target, bytes))
+                string folder = System.IO.Path.GetDirectoryName(target)!;
+                if (folders.Add(folder))
+                {
+                    Directory.CreateDirectory(folder);
+                }
+
+                if (!batch.Stage(target, bytes, exists))
                 {
                     WriteWarning(Messages.Format("ExportOwnerNotKept", target));
                 }
@@ -172,11 +180,8 @@ namespace MtaSts.PowerShell.Commands
             exported.Clear();
         }
 
-        private static bool Unchanged(string target, byte[] bytes)
-        {
-            var info = new FileInfo(target);
-            return info.Length == bytes.Length && RegularFile.ReadCapped(target, bytes.Length).SequenceEqual(bytes);
-        }
+        private static bool Unchanged(FileInfo info, byte[] bytes) =>
+            info.Length == bytes.Length && RegularFile.ReadCapped(info.FullName, bytes.Length).SequenceEqual(bytes);
 
         /// <summary>One input policy and the files that hold it once the batch is in place.</summary>
         private sealed class Exported

@@ -24,8 +24,12 @@ namespace MtaSts.PowerShell.Internal
         /// <summary>Files staged and not yet committed.</summary>
         public int Count => staged.Count;
 
-        /// <summary>Writes <paramref name="bytes"/> beside <paramref name="target"/>, not yet visible; false when the old file's owner could not be kept (only root may give a file away).</summary>
-        public bool Stage(string target, byte[] bytes)
+        /// <summary>
+        /// Writes <paramref name="bytes"/> beside <paramref name="target"/>, not yet visible; false when the old file's
+        /// owner could not be kept (only root may give a file away). <paramref name="replaces"/> false says the caller
+        /// just saw no file there, which saves asking for its owner.
+        /// </summary>
+        public bool Stage(string target, byte[] bytes, bool replaces = true)
         {
             string directory = Path.GetDirectoryName(target) ?? throw new ArgumentException(Messages.Get("AtomicFileNoFolder"), nameof(target));
             string temporary = Path.Combine(directory, "." + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N") + ".tmp");
@@ -40,7 +44,7 @@ namespace MtaSts.PowerShell.Internal
                     }
                 }
 
-                var previous = UnixFile.Stat(target);
+                var previous = replaces ? UnixFile.Stat(target) : null;
                 bool ownerKept = previous == null || UnixFile.CopyOwnerAndMode(previous.Value, temporary);
                 staged.Add((temporary, target));
                 return ownerKept;

@@ -27,8 +27,8 @@ namespace MtaSts.PowerShell.Internal
         [ValidateNotNullOrEmpty]
         public string LiteralPath { get; set; } = string.Empty;
 
-        /// <summary>The policy file itself, taken literally, wherever it is.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = FilePathSet)]
+        /// <summary>The policy file itself, taken literally, wherever it is; a script block gives each piped policy its own.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = FilePathSet, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string FilePath { get; set; } = string.Empty;
 
