@@ -4,7 +4,7 @@ using MtaSts.Resources;
 
 namespace MtaSts.Policy
 {
-    /// <summary>Warnings about values the RFC allows but real senders or operators trip over.</summary>
+    /// <summary>Warnings about values the RFC allows but real senders or operators trip over; their messages are built when read.</summary>
     internal static class PolicyAdvice
     {
         public static Finding? ForMaxAge(int maxAge, PolicyMode mode, int line, int column)
@@ -12,14 +12,14 @@ namespace MtaSts.Policy
             if (maxAge == 0)
             {
                 return new Finding(ErrorCodes.MaxAgeShort, Severity.Warning,
-                    Messages.Get("AdviceMaxAgeZero"),
+                    Messages.Defer("AdviceMaxAgeZero"),
                     "RFC 8461 §3.2", line, column, "0");
             }
 
             if (maxAge < MtaStsPolicy.RecommendedMinMaxAge && mode != PolicyMode.None)
             {
                 return new Finding(ErrorCodes.MaxAgeShort, Severity.Warning,
-                    Messages.Format("AdviceMaxAgeShort", maxAge),
+                    Messages.Defer("AdviceMaxAgeShort", maxAge),
                     "RFC 8461 §3.2, §10.2", line, column, maxAge.ToString(System.Globalization.CultureInfo.InvariantCulture));
             }
 
@@ -31,7 +31,7 @@ namespace MtaSts.Policy
             if (pattern.LooksLikeIpAddress)
             {
                 return new Finding(ErrorCodes.MxLooksLikeIp, Severity.Warning,
-                    Messages.Format("AdviceMxIpAddress", pattern.Value),
+                    Messages.Defer("AdviceMxIpAddress", pattern.Value),
                     "RFC 8461 §4.1", line, column, pattern.Value);
             }
 
@@ -39,10 +39,10 @@ namespace MtaSts.Policy
             {
                 return pattern.IsWildcard
                     ? new Finding(ErrorCodes.MxBroadWildcard, Severity.Warning,
-                        Messages.Format("AdviceMxBroadWildcard", pattern.Value),
+                        Messages.Defer("AdviceMxBroadWildcard", pattern.Value),
                         "RFC 8461 §10.4", line, column, pattern.Value)
                     : new Finding(ErrorCodes.MxSingleLabel, Severity.Warning,
-                        Messages.Format("AdviceMxSingleLabel", pattern.Value),
+                        Messages.Defer("AdviceMxSingleLabel", pattern.Value),
                         "RFC 8461 §3.2", line, column, pattern.Value);
             }
 
@@ -51,7 +51,7 @@ namespace MtaSts.Policy
 
         public static Finding NoneWithoutMx(int line, int column) =>
             new Finding(ErrorCodes.NoneWithoutMx, Severity.Warning,
-                Messages.Get("AdviceNoneWithoutMx"),
+                Messages.Defer("AdviceNoneWithoutMx"),
                 "RFC 8461 §3.2, §8.3", line, column);
     }
 }

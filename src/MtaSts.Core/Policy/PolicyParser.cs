@@ -227,7 +227,7 @@ namespace MtaSts.Policy
 
                 if (versionFieldIndex != 1)
                 {
-                    Warn(ErrorCodes.VersionNotFirst, Messages.Get("PolicyVersionNotFirst"), versionLine, 1);
+                    Warn(ErrorCodes.VersionNotFirst, Messages.Defer("PolicyVersionNotFirst"), versionLine, 1);
                 }
 
                 Add(PolicyAdvice.ForMaxAge(maxAge, mode.Value, maxAgeLine, maxAgeColumn));
@@ -325,7 +325,7 @@ namespace MtaSts.Policy
 
                 if (value.Length > 1 && value[0] == '0')
                 {
-                    Warn(ErrorCodes.MaxAgeLeadingZeros, Messages.Format("PolicyMaxAgeLeadingZeros", value.ToString(), seconds), line, column);
+                    Warn(ErrorCodes.MaxAgeLeadingZeros, Messages.Defer("PolicyMaxAgeLeadingZeros", value.ToString(), seconds), line, column);
                 }
 
                 maxAge = (int)seconds;
@@ -358,7 +358,7 @@ namespace MtaSts.Policy
                 var pattern = MxPattern.FromValidatedSyntax(value, shape);
                 if (mx.Contains(pattern))
                 {
-                    Warn(ErrorCodes.DuplicateMx, Messages.Format("PolicyMxDuplicate", pattern.Value), line, column);
+                    Warn(ErrorCodes.DuplicateMx, Messages.Defer("PolicyMxDuplicate", pattern.Value), line, column);
                     return true;
                 }
 
@@ -391,7 +391,7 @@ namespace MtaSts.Policy
 
                 if (IsRegisteredIgnoringCase(name))
                 {
-                    Warn(ErrorCodes.UnknownField, Messages.Format("PolicyFieldNameCase", nameText, ToLower(nameText)), line, 1);
+                    Warn(ErrorCodes.UnknownField, Messages.Defer("PolicyFieldNameCase", nameText, ToLower(nameText)), line, 1);
                 }
 
                 extensions ??= new List<ExtensionField>();
@@ -401,7 +401,7 @@ namespace MtaSts.Policy
 
             private bool Duplicate(string field, ReadOnlySpan<char> value, int line, int column)
             {
-                Warn(ErrorCodes.DuplicateField, Messages.Format("PolicyFieldDuplicate", field, Shorten(value)), line, column);
+                Warn(ErrorCodes.DuplicateField, Messages.Defer("PolicyFieldDuplicate", field, Shorten(value)), line, column);
                 return true;
             }
 
@@ -429,7 +429,7 @@ namespace MtaSts.Policy
                 return false;
             }
 
-            private void Warn(string code, string message, int line, int column) =>
+            private void Warn(string code, DeferredMessage message, int line, int column) =>
                 Add(new Finding(code, Severity.Warning, message, Section, line, column));
 
             private void Add(Finding? warning)

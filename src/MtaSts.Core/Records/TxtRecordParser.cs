@@ -45,7 +45,7 @@ namespace MtaSts.Records
                 if (spaceBefore && fields == 0)
                 {
                     (warnings ??= new List<Finding>()).Add(new Finding(ErrorCodes.TxtSpaceBeforeDelimiter, Severity.Warning,
-                        Messages.Get("TxtSpaceBeforeDelimiter"),
+                        Messages.Defer("TxtSpaceBeforeDelimiter"),
                         Section, 1, delimiterStart + 1, value));
                 }
 
@@ -76,7 +76,7 @@ namespace MtaSts.Records
                     if (id != null)
                     {
                         (warnings ??= new List<Finding>()).Add(new Finding(ErrorCodes.DuplicateField, Severity.Warning,
-                            Messages.Format("TxtIdDuplicate", fieldValue.ToString(), id), "RFC 8461 §3.2", 1, nameStart + 1, value));
+                            Messages.Defer("TxtIdDuplicate", fieldValue.ToString(), id), "RFC 8461 §3.2", 1, nameStart + 1, value));
                         continue;
                     }
 

@@ -30,7 +30,10 @@ namespace MtaSts.Resources
         /// <see cref="Syntax.DisplayText"/> (and is cut at 1,000 characters), so no message carries a control character
         /// from outside, whichever path the value took.
         /// </summary>
-        public string Format(string key, params object?[] args)
+        public string Format(string key, params object?[] args) => Format(key, args, CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+
+        /// <summary>The same, in the cultures given rather than the current ones.</summary>
+        public string Format(string key, object?[] args, CultureInfo culture, CultureInfo uiCulture)
         {
             var shown = new object?[args.Length];
             for (int i = 0; i < args.Length; i++)
@@ -39,7 +42,8 @@ namespace MtaSts.Resources
                 shown[i] = arg == null || arg is IFormattable ? arg : Syntax.DisplayText.Escape(arg.ToString() ?? string.Empty, MaxArgumentLength);
             }
 
-            return string.Format(CultureInfo.CurrentCulture, Get(key), shown);
+            string format = resources.GetString(key, uiCulture) ?? throw new MissingManifestResourceException($"The message '{key}' is missing from the resources.");
+            return string.Format(culture, format, shown);
         }
 
         private const int MaxArgumentLength = 1000;

@@ -10,5 +10,8 @@ namespace MtaSts.Resources
         public static string Get(string key) => Catalog.Get(key);
 
         public static string Format(string key, params object?[] args) => Catalog.Format(key, args);
+
+        /// <summary>The message, put together only when it is first read.</summary>
+        public static DeferredMessage Defer(string key, params object?[] args) => new DeferredMessage(Catalog, key, args);
     }
 }

@@ -43,9 +43,23 @@ namespace MtaSts.Tests.Core
             var english = Read(assemblyName, CultureInfo.InvariantCulture);
             string source = SourceOf(assemblyName);
 
-            var named = Regex.Matches(source, @"Messages\.(?:Get|Format)\(""(\w+)""").Select(m => m.Groups[1].Value).ToHashSet();
+            var named = Regex.Matches(source, @"Messages\.(?:Get|Format|Defer)\(""(\w+)""").Select(m => m.Groups[1].Value).ToHashSet();
             Assert.Empty(named.Except(english.Keys));
             Assert.DoesNotContain(english.Keys, key => !source.Contains('"' + key + '"', StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void AParserWarningReadLaterSpeaksTheLanguageOfTheMomentItWasFound_Rfc8461Section3_2()
+        {
+            const string policy = "mode: testing\nversion: STSv1\nmx: mail.example.com\nmax_age: 604800\n";
+            var parsed = InCulture(Portuguese, () => MtaSts.Policy.PolicyParser.Parse(policy));
+            var english = MtaSts.Policy.PolicyParser.Parse(policy);
+
+            var late = Assert.Single(parsed.Warnings!, w => w.Code == MtaSts.Diagnostics.ErrorCodes.VersionNotFirst);
+            var now = Assert.Single(english.Warnings!, w => w.Code == MtaSts.Diagnostics.ErrorCodes.VersionNotFirst);
+            Assert.Equal(InCulture(Portuguese, () => Read("MtaSts.Core", Portuguese)["PolicyVersionNotFirst"]), late.Message);
+            Assert.NotEqual(now.Message, late.Message);
+            Assert.Equal(late, late with { });
         }
 
         [Fact]
