@@ -19,12 +19,28 @@ namespace MtaSts.Checking
         private const string SubjectAltNameOid = "2.5.29.17";
         private const int ExpirySoonDays = 14;
 
+        /// <summary>
+        /// Judges <paramref name="leaf"/> for <paramref name="hostName"/> with what the server sent, adding findings of
+        /// <paramref name="severity"/>. <paramref name="built"/> is the chain the TLS handshake built under
+        /// <see cref="OfflineChainPolicy.ForJudgement"/>; without it, the chain is built here.
+        /// </summary>
         public static CertificateReport Inspect(X509Certificate2 leaf, IEnumerable<X509Certificate2> sent, string hostName, bool policyHost,
-            IReadOnlyList<X509Certificate2> trustedRoots, DateTime now, string section, List<Finding> findings, Severity severity)
+            IReadOnlyList<X509Certificate2> trustedRoots, DateTime now, string section, List<Finding> findings, Severity severity, ChainSnapshot? built = null)
         {
             var names = DnsNames(leaf);
             var match = MatchName(names, hostName);
-            bool trusted = BuildChain(leaf, sent, trustedRoots, now, hostName, section, findings, severity, out int chainLength);
+            bool trusted;
+            int chainLength;
+            if (built != null)
+            {
+                trusted = Judge(built, leaf, sent, trustedRoots, now, hostName, section, findings, severity, out chainLength);
+            }
+            else
+            {
+                using var chain = BuildChain(leaf, sent, trustedRoots, now);
+                trusted = Judge(chain, leaf, sent, trustedRoots, now, hostName, section, findings, severity, out chainLength);
+            }
+
             int daysLeft = (int)Math.Floor((leaf.NotAfter.ToUniversalTime() - now).TotalDays);
 
             if (names.Count == 0)
@@ -134,24 +150,14 @@ namespace MtaSts.Checking
             return names;
         }
 
-        private static bool BuildChain(X509Certificate2 leaf, IEnumerable<X509Certificate2> sent, IReadOnlyList<X509Certificate2> trustedRoots, DateTime now,
-            string hostName, string section, List<Finding> findings, Severity severity, out int chainLength)
+        private static ChainSnapshot BuildChain(X509Certificate2 leaf, IEnumerable<X509Certificate2> sent, IReadOnlyList<X509Certificate2> trustedRoots, DateTime now)
         {
-            using var chain = new X509Chain();
-            var policy = chain.ChainPolicy;
-            OfflineChainPolicy.Apply(policy);
-            policy.VerificationTime = now.ToLocalTime();
-            policy.ExtraStore.AddRange(sent.ToArray());
-            policy.ExtraStore.AddRange(trustedRoots.ToArray());
-            if (trustedRoots.Count > 0)
-            {
-                policy.VerificationFlags = X509VerificationFlags.AllowUnknownCertificateAuthority;
-            }
-
+            using var chain = new X509Chain { ChainPolicy = OfflineChainPolicy.ForJudgement(trustedRoots, now) };
+            chain.ChainPolicy.ExtraStore.AddRange(sent.ToArray());
             chain.Build(leaf);
             try
             {
-                return Judge(chain, leaf, sent, trustedRoots, now, hostName, section, findings, severity, out chainLength);
+                return ChainSnapshot.Take(chain);
             }
             finally
             {
@@ -162,13 +168,12 @@ namespace MtaSts.Checking
             }
         }
 
-        private static bool Judge(X509Chain chain, X509Certificate2 leaf, IEnumerable<X509Certificate2> sent, IReadOnlyList<X509Certificate2> trustedRoots, DateTime now,
+        private static bool Judge(ChainSnapshot chain, X509Certificate2 leaf, IEnumerable<X509Certificate2> sent, IReadOnlyList<X509Certificate2> trustedRoots, DateTime now,
             string hostName, string section, List<Finding> findings, Severity severity, out int chainLength)
         {
-            chainLength = chain.ChainElements.Count;
-            var statuses = chain.ChainElements.Cast<X509ChainElement>().SelectMany(e => e.ChainElementStatus).Select(s => s.Status)
-                .Concat(chain.ChainStatus.Select(s => s.Status)).Aggregate(X509ChainStatusFlags.NoError, (a, b) => a | b);
-            var root = chain.ChainElements.Count > 0 ? chain.ChainElements[chain.ChainElements.Count - 1].Certificate : leaf;
+            chainLength = chain.Elements.Count;
+            var statuses = chain.Statuses;
+            var root = chain.Elements.Count > 0 ? chain.Elements[chain.Elements.Count - 1] : leaf;
             string missingIssuer = root.Issuer;
             var notSent = IssuerNotSent(chain, sent, trustedRoots);
             if (notSent != null)
@@ -226,12 +231,12 @@ namespace MtaSts.Checking
         /// self-signed root): the platform found it in a store or cache of this machine (on Linux .NET keeps issuers
         /// it once downloaded), which a sending MTA does not have (RFC 8461 §4.2: validation with what the server sent).
         /// </summary>
-        internal static X509Certificate2? IssuerNotSent(X509Chain chain, IEnumerable<X509Certificate2> sent, IReadOnlyList<X509Certificate2> trustedRoots)
+        internal static X509Certificate2? IssuerNotSent(ChainSnapshot chain, IEnumerable<X509Certificate2> sent, IReadOnlyList<X509Certificate2> trustedRoots)
         {
             var known = new HashSet<string>(sent.Concat(trustedRoots).Select(c => c.Thumbprint), StringComparer.OrdinalIgnoreCase);
-            for (int i = 1; i < chain.ChainElements.Count; i++)
+            for (int i = 1; i < chain.Elements.Count; i++)
             {
-                var certificate = chain.ChainElements[i].Certificate;
+                var certificate = chain.Elements[i];
                 if (!IsSelfIssued(certificate) && !known.Contains(certificate.Thumbprint))
                 {
                     return certificate;

@@ -23,7 +23,8 @@ namespace MtaSts.Checking
 
             var certificate = connection.Certificate == null
                 ? null
-                : CertificateInspector.Inspect(connection.Certificate, connection.SentCertificates, host, policyHost, context.Options.TrustedRoots, context.Now, section, context.Findings, severity);
+                : CertificateInspector.Inspect(connection.Certificate, connection.SentCertificates, host, policyHost, context.Options.TrustedRoots, context.Now, section, context.Findings, severity,
+                    connection.BuiltChain);
             return (ProtocolName(protocol), certificate);
         }
 

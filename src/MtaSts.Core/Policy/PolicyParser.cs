@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -46,17 +47,32 @@ namespace MtaSts.Policy
                 return Fail(ErrorCodes.PolicyEncoding, Messages.Get("PolicyUtf16"), Section, 1, 1);
             }
 
-            string text;
-            try
+            if (bytes.Length == 0)
             {
-                text = StrictUtf8.GetString(bytes);
-            }
-            catch (DecoderFallbackException ex)
-            {
-                return Fail(ErrorCodes.PolicyEncoding, Messages.Format("PolicyNotUtf8", ex.Index), Section, 0, 0);
+                return Fail(ErrorCodes.PolicyFieldMissing, Messages.Get("PolicyEmpty"), Section, 1, 1);
             }
 
-            return Parse(text);
+            // Decoded into a pooled buffer rather than a string: the parse reads the characters once and keeps only the
+            // values it returns, so the byte entry costs the text entry plus the decoding.
+            char[] buffer = ArrayPool<char>.Shared.Rent(bytes.Length);
+            try
+            {
+                int length;
+                try
+                {
+                    length = StrictUtf8.GetChars(bytes, 0, bytes.Length, buffer, 0);
+                }
+                catch (DecoderFallbackException ex)
+                {
+                    return Fail(ErrorCodes.PolicyEncoding, Messages.Format("PolicyNotUtf8", ex.Index), Section, 0, 0);
+                }
+
+                return ParseChars(new ReadOnlySpan<char>(buffer, 0, length));
+            }
+            finally
+            {
+                ArrayPool<char>.Shared.Return(buffer);
+            }
         }
 
         /// <summary>Parses policy text; never throws for bad input, which is reported in the result's Error.</summary>
@@ -77,12 +93,19 @@ namespace MtaSts.Policy
                 return Fail(ErrorCodes.PolicyTooLarge, Messages.Format("PolicyTooLargeChars", MaxPolicyBytes), "RFC 8461 §3.3", 0, 0);
             }
 
+            return ParseChars(text.AsSpan());
+        }
+
+        /// <summary>The one pass over the lines of a non-empty text of at most 64 Ki characters.</summary>
+        private static ParseResult<MtaStsPolicy> ParseChars(ReadOnlySpan<char> text)
+        {
             var state = new State(text);
             int pos = 0;
             int line = 1;
             while (true)
             {
-                int newline = text.IndexOf('\n', pos);
+                int found = text.Slice(pos).IndexOf('\n');
+                int newline = found < 0 ? -1 : pos + found;
                 int end = newline < 0 ? text.Length : newline;
                 int contentEnd = newline > pos && text[newline - 1] == '\r' ? newline - 1 : end;
                 if (!state.ParseLine(pos, contentEnd, line))
@@ -108,7 +131,7 @@ namespace MtaSts.Policy
         /// <summary>What one parse has seen so far.</summary>
         private ref struct State
         {
-            private readonly string text;
+            private readonly ReadOnlySpan<char> text;
             private int fieldCount;
             private int versionLine;
             private int versionFieldIndex;
@@ -120,7 +143,7 @@ namespace MtaSts.Policy
             private ReadOnlySpan<char> currentLine;
             private List<ExtensionField>? extensions;
 
-            public State(string text)
+            public State(ReadOnlySpan<char> text)
             {
                 this = default;
                 this.text = text;
@@ -134,7 +157,7 @@ namespace MtaSts.Policy
 
             public bool ParseLine(int start, int end, int line)
             {
-                var s = text.AsSpan(start, end - start);
+                var s = text.Slice(start, end - start);
                 currentLine = s;
                 if (s.IsEmpty)
                 {

@@ -4,6 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Security.Cryptography;
 using System;
 using MtaSts.Checking;
+using MtaSts.Checking.Transport;
 using MtaSts.Diagnostics;
 using Xunit;
 
@@ -88,8 +89,8 @@ namespace MtaSts.Tests.Checking
             chain.ChainPolicy.VerificationTime = Now;
             Assert.True(chain.Build(leaf));
 
-            Assert.Equal(intermediate.Thumbprint, CertificateInspector.IssuerNotSent(chain, new[] { leaf }, new[] { root })?.Thumbprint);
-            Assert.Null(CertificateInspector.IssuerNotSent(chain, new[] { leaf, intermediate }, new[] { root }));
+            Assert.Equal(intermediate.Thumbprint, CertificateInspector.IssuerNotSent(ChainSnapshot.Take(chain), new[] { leaf }, new[] { root })?.Thumbprint);
+            Assert.Null(CertificateInspector.IssuerNotSent(ChainSnapshot.Take(chain), new[] { leaf, intermediate }, new[] { root }));
         }
 
         [Fact]

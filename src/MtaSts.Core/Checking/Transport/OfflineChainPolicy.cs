@@ -1,3 +1,6 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Security.Cryptography.X509Certificates;
 
 namespace MtaSts.Checking.Transport
@@ -13,6 +16,23 @@ namespace MtaSts.Checking.Transport
         {
             var policy = new X509ChainPolicy();
             Apply(policy);
+            return policy;
+        }
+
+        /// <summary>
+        /// The policy a server's certificate is judged under at <paramref name="now"/>: offline, with the extra roots a
+        /// check trusts. The handshake builds under it too (on .NET 8), so its chain can be judged as it is.
+        /// </summary>
+        public static X509ChainPolicy ForJudgement(IReadOnlyList<X509Certificate2> trustedRoots, DateTime now)
+        {
+            var policy = Create();
+            policy.VerificationTime = now.ToLocalTime();
+            policy.ExtraStore.AddRange(trustedRoots.ToArray());
+            if (trustedRoots.Count > 0)
+            {
+                policy.VerificationFlags = X509VerificationFlags.AllowUnknownCertificateAuthority;
+            }
+
             return policy;
         }
 

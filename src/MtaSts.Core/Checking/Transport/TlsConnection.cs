@@ -21,6 +21,14 @@ namespace MtaSts.Checking.Transport
         private readonly TcpClient client;
         private SslStream? tls;
 
+#if NET8_0_OR_GREATER
+        private int judgementExtras;
+        private bool keepChain;
+#else
+        private const int judgementExtras = 0;
+        private const bool keepChain = false;
+#endif
+
         private TlsConnection(TcpClient client)
         {
             this.client = client;
@@ -34,6 +42,9 @@ namespace MtaSts.Checking.Transport
         public X509Certificate2? Certificate { get; private set; }
 
         public IReadOnlyList<X509Certificate2> SentCertificates { get; private set; } = Array.Empty<X509Certificate2>();
+
+        /// <summary>The chain the handshake built under the judgement's policy (.NET 8), or null when it must be built again.</summary>
+        public ChainSnapshot? BuiltChain { get; private set; }
 
         public static async Task<TlsConnection> ConnectAsync(IPAddress address, int port, TimeSpan timeout, CancellationToken cancellationToken)
         {
@@ -53,17 +64,21 @@ namespace MtaSts.Checking.Transport
 
         /// <summary>
         /// Runs the TLS handshake with SNI = <paramref name="hostName"/>; the certificate is judged later, never here. On
-        /// .NET 8 the handshake's own chain build downloads nothing; .NET Framework has no way to say so.
+        /// .NET 8 the handshake's own chain build downloads nothing, and with <paramref name="judgement"/> (the policy of
+        /// <see cref="OfflineChainPolicy.ForJudgement"/>) its chain is kept for the judgement; .NET Framework has no way to
+        /// say either.
         /// </summary>
-        public async Task StartTlsAsync(string hostName, TimeSpan timeout, CancellationToken cancellationToken)
+        public async Task StartTlsAsync(string hostName, TimeSpan timeout, CancellationToken cancellationToken, X509ChainPolicy? judgement = null)
         {
             tls = new SslStream(Stream, leaveInnerStreamOpen: false, Capture);
 #if NET8_0_OR_GREATER
+            judgementExtras = judgement?.ExtraStore.Count ?? 0;
+            keepChain = judgement != null;
             var options = new SslClientAuthenticationOptions
             {
                 TargetHost = hostName,
                 CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
-                CertificateChainPolicy = OfflineChainPolicy.Create(),
+                CertificateChainPolicy = judgement ?? OfflineChainPolicy.Create(),
             };
             var handshake = tls.AuthenticateAsClientAsync(options, cancellationToken);
 #else
@@ -78,6 +93,7 @@ namespace MtaSts.Checking.Transport
             tls?.Dispose();
             client.Dispose();
             Certificate?.Dispose();
+            BuiltChain?.Dispose();
             foreach (var certificate in SentCertificates)
             {
                 certificate.Dispose();
@@ -91,9 +107,15 @@ namespace MtaSts.Checking.Transport
                 Certificate = new X509Certificate2(certificate);
             }
 
-            // SslStream puts the certificates the peer sent into the ExtraStore of the chain it built.
-            SentCertificates = chain?.ChainPolicy.ExtraStore.Cast<X509Certificate2>().Select(c => new X509Certificate2(c)).ToList()
+            // SslStream puts the certificates the peer sent into the ExtraStore of the chain it built, after the extra
+            // roots the judgement's policy brought.
+            SentCertificates = chain?.ChainPolicy.ExtraStore.Cast<X509Certificate2>().Skip(judgementExtras).Select(c => new X509Certificate2(c)).ToList()
                 ?? (IReadOnlyList<X509Certificate2>)Array.Empty<X509Certificate2>();
+            if (keepChain && chain != null)
+            {
+                BuiltChain = ChainSnapshot.Take(chain);
+            }
+
             return true;
         }
     }
