@@ -1,6 +1,8 @@
 #!/bin/bash
 # Makes a writable copy of the shared perf harness (../shared/perf) with one more column, mtasts-pipeline: generation
-# in the one-pipeline form the README shows (bench/perf-column/run.ps1). Prints the copy's run.sh to call.
+# in the one-pipeline form the README shows (bench/perf-column/run.ps1), and a bulk client for the module that also
+# writes a PROFILE line to its stderr (CPU ms, allocations and memory per domain; bench/perf-column/bulk-client.ps1;
+# kept with --keep in the bulk work folder). Prints the copy's run.sh to call.
 #   bench/perf-column/register.sh [COPY]      # COPY defaults to /tmp/mtasts-perf-mine
 #   PERF_HOME=/tmp/mtasts-perf-mine-home /tmp/mtasts-perf-mine/run.sh --only mtasts-pipeline,mtasts-cmdlets,script-ps,limit-write
 set -euo pipefail
@@ -12,6 +14,7 @@ cp -r "$shared" "$copy"
 chmod -R u+w "$copy"
 mkdir -p "$copy/candidates/mtasts-pipeline"
 cp "$here/run.ps1" "$copy/candidates/mtasts-pipeline/run.ps1"
+cp "$here/bulk-client.ps1" "$copy/bulk/clients/mtasts.ps1"
 cat >> "$copy/columns.sh" <<'COLUMN'
 
 column mtasts-pipeline \
