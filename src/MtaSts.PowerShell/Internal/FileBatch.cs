@@ -18,7 +18,7 @@ namespace MtaSts.PowerShell.Internal
     internal sealed class FileBatch : IDisposable
     {
         private const int ReplaceAttempts = 20;
-        private static readonly bool SyncsWholeFileSystems = RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
+        private static bool syncsWholeFileSystems = RuntimeInformation.IsOSPlatform(OSPlatform.Linux);
         private readonly List<(string Temporary, string Target)> staged = new List<(string, string)>();
 
         /// <summary>Files staged and not yet committed.</summary>
@@ -38,7 +38,7 @@ namespace MtaSts.PowerShell.Internal
                 using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.None))
                 {
                     stream.Write(bytes, 0, bytes.Length);
-                    if (!SyncsWholeFileSystems)
+                    if (!syncsWholeFileSystems)
                     {
                         stream.Flush(true);
                     }
@@ -68,7 +68,7 @@ namespace MtaSts.PowerShell.Internal
                 return failed;
             }
 
-            SyncFileSystems();
+            MakeStagedDurable();
             foreach (var (temporary, target) in staged)
             {
                 try
@@ -98,12 +98,42 @@ namespace MtaSts.PowerShell.Internal
             staged.Clear();
         }
 
-        private static void SyncFileSystems()
+        /// <summary>The staged files' bytes on disk: one sync on Linux, else each was flushed when written.</summary>
+        private void MakeStagedDurable()
         {
-            if (SyncsWholeFileSystems)
+            bool flushedWhenWritten = !syncsWholeFileSystems;
+            if (flushedWhenWritten || SyncFileSystems())
             {
-                // sync(2) returns once the data and metadata of every file system are on disk (Linux since 1.3.20).
+                return;
+            }
+
+            foreach (var (temporary, _) in staged)
+            {
+                using var stream = new FileStream(temporary, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+                stream.Flush(true);
+            }
+        }
+
+        /// <summary>
+        /// sync(2), which returns once the data and metadata of every file system are on disk (Linux since 1.3.20); false
+        /// when there is nothing to call (a C library that does not answer to "libc"), and from then on files are flushed one by one.
+        /// </summary>
+        private static bool SyncFileSystems()
+        {
+            if (!syncsWholeFileSystems)
+            {
+                return false;
+            }
+
+            try
+            {
                 Sync();
+                return true;
+            }
+            catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
+            {
+                syncsWholeFileSystems = false;
+                return false;
             }
         }
 
