@@ -145,6 +145,24 @@ Describe 'Get-TlsRptSummary' {
         $shown | Should -Not -Match 'sub\.example\.com'
     }
 
+    It 'gives every requested domain a row, and one without reports a no-data verdict, never silence (RFC 8460 §3)' {
+        $summaries = @(Import-TlsRptReport -Path $inbox -Recurse -ErrorAction SilentlyContinue |
+            Get-TlsRptSummary -Since '2026-10-25' -Until '2026-11-08' -PolicyDomain example.net, EXAMPLE.com., example.com)
+        $summaries.PolicyDomain | Should -Be @('example.net', 'example.com')
+        $summaries[0].ReportCount | Should -Be 0
+        $summaries[0].ReadyForEnforce | Should -BeFalse
+        $summaries[0].Verdict | Should -BeLike '*No TLS-RPT reports for example.net*_smtp._tls*'
+        $summaries[1].ReportCount | Should -Be 2
+        @(@() | Get-TlsRptSummary -PolicyDomain example.org).Verdict | Should -BeLike '*No TLS-RPT reports for example.org*'
+    }
+
+    It 'names a requested policy domain that is not a domain, and goes on with the others' {
+        $summaries = @(@() | Get-TlsRptSummary -PolicyDomain 'exa mple.com', example.org -ErrorVariable errors -ErrorAction SilentlyContinue)
+        $summaries.PolicyDomain | Should -Be 'example.org'
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'MtaStsDomainInvalid,*'
+        $errors[0].Exception.Message | Should -BeLike '*exa mple.com*'
+    }
+
     It 'counts nothing outside the last -Days' {
         @(Import-TlsRptReport -Path $inbox -Recurse -ErrorAction SilentlyContinue | Get-TlsRptSummary -Days 14) | Should -BeNullOrEmpty
     }

@@ -69,6 +69,15 @@ namespace MtaSts.TlsRpt
             }
         }
 
+        /// <summary>
+        /// The summary of a policy domain no report in the period was about: no data, never ready, and a verdict that
+        /// says to check the TLS-RPT record (RFC 8460 §3) rather than silence. Throws <see cref="Diagnostics.MtaStsFormatException"/>
+        /// for a name that is not a domain.
+        /// </summary>
+        public static TlsRptSummary NoData(string policyDomain, DateTimeOffset from, DateTimeOffset to) =>
+            new TlsRptSummary(DomainNameInput.Normalize(policyDomain, Diagnostics.ErrorCodes.DomainInvalid, "DomainInvalidPolicyDomain", "RFC 8460 §4.4"), from, to, 0,
+                Array.Empty<string>(), 0, 0, 0, Array.Empty<TlsRptCount>(), Array.Empty<TlsRptCount>(), Array.Empty<TlsRptCount>());
+
         /// <summary>Summarises <paramref name="reports"/> per policy domain over [from, to): a report counts when its date range overlaps the period.</summary>
         public static IReadOnlyList<TlsRptSummary> Summarize(IEnumerable<TlsRptReport> reports, DateTimeOffset from, DateTimeOffset to)
         {

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using MtaSts.PowerShell.Internal;
 using MtaSts.PowerShell.Resources;
+using MtaSts.Diagnostics;
 using MtaSts.Records;
 using MtaSts.TlsRpt;
 
@@ -42,7 +43,7 @@ namespace MtaSts.PowerShell.Commands
         [Parameter(ParameterSetName = RangeSet)]
         public DateTimeOffset? Until { get; set; }
 
-        /// <summary>Only these policy domains.</summary>
+        /// <summary>Only these policy domains, one summary each, in this order; a domain without reports gets a "no data" summary.</summary>
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
         public string[]? PolicyDomain { get; set; }
@@ -85,9 +86,28 @@ namespace MtaSts.PowerShell.Commands
                 WriteVerbose(Messages.Format("SummaryReportsCounted", counted, received, summarizer!.From, summarizer.To));
             }
 
-            foreach (var summary in summarizer!.Build())
+            var summaries = summarizer!.Build();
+            if (PolicyDomain == null)
             {
-                if (PolicyDomain == null || PolicyDomain.Any(summary.IsFor))
+                WriteObject(summaries, true);
+                return;
+            }
+
+            var written = new System.Collections.Generic.HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (string requested in PolicyDomain)
+            {
+                TlsRptSummary summary;
+                try
+                {
+                    summary = summaries.FirstOrDefault(s => s.IsFor(requested)) ?? TlsRptSummary.NoData(requested, summarizer.From, summarizer.To);
+                }
+                catch (MtaStsFormatException ex)
+                {
+                    WriteFinding(ex, ErrorCategory.InvalidArgument, requested);
+                    continue;
+                }
+
+                if (written.Add(summary.PolicyDomain))
                 {
                     WriteObject(summary);
                 }

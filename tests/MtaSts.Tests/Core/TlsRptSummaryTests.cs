@@ -17,6 +17,18 @@ namespace MtaSts.Tests.Core
 
         private static readonly DateTimeOffset Nov1 = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
 
+        [Fact(DisplayName = "RFC 8460 §3: a domain without reports has a no-data summary that is never ready for enforce")]
+        public void NoData()
+        {
+            var summary = TlsRptSummary.NoData("Bücher.Example.", Nov1, Nov1.AddDays(14));
+            Assert.Equal("xn--bcher-kva.example", summary.PolicyDomain);
+            Assert.Equal(0, summary.ReportCount);
+            Assert.Empty(summary.Reporters);
+            Assert.False(summary.ReadyForEnforce);
+            Assert.Contains("xn--bcher-kva.example", summary.Verdict);
+            Assert.Throws<MtaSts.Diagnostics.MtaStsFormatException>(() => TlsRptSummary.NoData("exa mple.com", Nov1, Nov1.AddDays(1)));
+        }
+
         [Fact(DisplayName = "RFC 8460 §4.4: totals per policy domain, by result type and by MX host")]
         public void Totals()
         {
