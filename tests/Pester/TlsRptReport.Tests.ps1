@@ -134,7 +134,28 @@ Describe 'Get-TlsRptSummary' {
         $summaries[0].FailedSessions | Should -Be 12
         $summaries[0].ReadyForEnforce | Should -BeFalse
         $summaries[0].Verdict | Should -Match 'backup\.example\.net'
-        $summaries[1].ReadyForEnforce | Should -BeTrue
+        $summaries[1].ReadyForEnforce | Should -BeFalse -Because 'one report from one reporter is not evidence enough'
+        $summaries[1].Missing | Should -Contain 'only one reporter (Microsoft Corporation) in 14 day(s), at least 2 wanted'
+    }
+
+    It 'takes its evidence thresholds as parameters and shows what is missing at the console (RFC 8461 §5)' {
+        $reports = @(Import-TlsRptReport -Path $inbox -Recurse -ErrorAction SilentlyContinue)
+        $thin = $reports | Get-TlsRptSummary -Since '2026-10-25' -Until '2026-11-08' -PolicyDomain sub.example.com
+        ($thin | Out-String -Width 300) | Should -Match 'Missing\s+: only one reporter'
+        $thin.Verdict | Should -BeLike '*too thin*-MinimumReporters*'
+        $enough = $reports | Get-TlsRptSummary -Since '2026-10-25' -Until '2026-11-08' -PolicyDomain sub.example.com -MinimumReporters 1 -MinimumDays 1 -MinimumSessions 1 -MaximumQuietDays 14
+        $enough.Missing | Should -BeNullOrEmpty
+        $enough.ReadyForEnforce | Should -BeTrue
+        $enough.Verdict | Should -BeLike '*looks safe*'
+    }
+
+    It 'gives each result type its fix, and breaks failures down by sending MTA and by reporter (RFC 8460 §4.3)' {
+        $summary = Import-TlsRptReport -Path $inbox -Recurse -ErrorAction SilentlyContinue |
+            Get-TlsRptSummary -Since '2026-10-25' -Until '2026-11-08' -PolicyDomain example.com
+        $summary.ByResultType[0].Name | Should -Be 'certificate-host-mismatch'
+        $summary.ByResultType[0].Fix | Should -BeLike '*subjectAltName*'
+        @($summary.ByReporter).Count | Should -BeGreaterThan 0
+        @($summary.BySendingMta).Count | Should -BeGreaterThan 0
     }
 
     It 'filters by policy domain and shows the verdict at the console' {

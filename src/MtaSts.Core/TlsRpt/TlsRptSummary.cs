@@ -13,6 +13,9 @@ namespace MtaSts.TlsRpt
     /// <param name="ResultTypes">For an MX host, the result types seen for it.</param>
     public sealed record TlsRptCount(string Name, long Sessions, IReadOnlyList<string> ResultTypes)
     {
+        /// <summary>For a result type, what to do about it (RFC 8460 §4.3); null for other rows and unregistered types.</summary>
+        public string? Fix { get; init; }
+
         public override string ToString() => ResultTypes.Count == 0 ? $"{Name} ({Sessions})" : $"{Name} ({Sessions}: {string.Join(", ", ResultTypes)})";
     }
 
@@ -45,8 +48,67 @@ namespace MtaSts.TlsRpt
         private static string Comparable(string name) =>
             DomainNameInput.TryNormalize(name.TrimEnd('.'), out string normalized) == null ? normalized : name.TrimEnd('.').ToLowerInvariant();
 
-        /// <summary>True when reports arrived and none shows an MTA-STS failure in the period.</summary>
-        public bool ReadyForEnforce => ReportCount > 0 && StsFailedSessions == 0;
+        /// <summary>Distinct UTC days of the period the reports cover.</summary>
+        public int DaysCovered { get; init; }
+
+        /// <summary>The end of the latest report within the period, if any.</summary>
+        public DateTimeOffset? LastReportEnd { get; init; }
+
+        /// <summary>Failures by reporting organisation (RFC 8460 §4.4 organization-name).</summary>
+        public IReadOnlyList<TlsRptCount> ByReporter { get; init; } = Array.Empty<TlsRptCount>();
+
+        /// <summary>Failures by sending MTA (RFC 8460 §4.4 sending-mta-ip).</summary>
+        public IReadOnlyList<TlsRptCount> BySendingMta { get; init; } = Array.Empty<TlsRptCount>();
+
+        /// <summary>The least evidence the verdict asks for.</summary>
+        public TlsRptEvidence Evidence { get; init; } = TlsRptEvidence.Default;
+
+        /// <summary>Whole days in the period, counting a part of a day as one.</summary>
+        public int PeriodDays => (int)Math.Max(1, Math.Ceiling((To - From).TotalDays));
+
+        /// <summary>Successful and failed sessions together, stopping at long.MaxValue.</summary>
+        public long Sessions => Accumulator.Sum(SuccessfulSessions, FailedSessions);
+
+        /// <summary>What the evidence lacks before a "ready" verdict, each in words ("only one reporter … in 14 days"); empty when enough.</summary>
+        public IReadOnlyList<string> Missing
+        {
+            get
+            {
+                var missing = new List<string>();
+                if (ReportCount == 0)
+                {
+                    return missing;
+                }
+
+                if (Reporters.Count < Evidence.MinimumReporters)
+                {
+                    missing.Add(Reporters.Count == 1
+                        ? Messages.Format("EvidenceOneReporter", Reporters[0], PeriodDays, Evidence.MinimumReporters)
+                        : Messages.Format("EvidenceFewReporters", Reporters.Count, PeriodDays, Evidence.MinimumReporters));
+                }
+
+                int days = Math.Min(Evidence.MinimumDays, PeriodDays);
+                if (DaysCovered < days)
+                {
+                    missing.Add(Messages.Format("EvidenceFewDays", DaysCovered, PeriodDays, days));
+                }
+
+                if (Sessions < Evidence.MinimumSessions)
+                {
+                    missing.Add(Messages.Format("EvidenceFewSessions", Sessions, Evidence.MinimumSessions));
+                }
+
+                if (LastReportEnd is DateTimeOffset last && (To - last).TotalDays > Evidence.MaximumQuietDays)
+                {
+                    missing.Add(Messages.Format("EvidenceQuiet", (int)Math.Floor((To - last).TotalDays), last.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                }
+
+                return missing;
+            }
+        }
+
+        /// <summary>True when enough reports arrived (see <see cref="Evidence"/>) and none shows an MTA-STS failure in the period.</summary>
+        public bool ReadyForEnforce => ReportCount > 0 && StsFailedSessions == 0 && Missing.Count == 0;
 
         /// <summary>The plain answer, with the hosts to fix when there is something to fix.</summary>
         public string Verdict
@@ -62,7 +124,10 @@ namespace MtaSts.TlsRpt
 
                 if (StsFailedSessions == 0)
                 {
-                    return Messages.Format("SummaryReady", PolicyDomain, from, to, ReportCount, Reporters.Count);
+                    var missing = Missing;
+                    return missing.Count == 0
+                        ? Messages.Format("SummaryReady", PolicyDomain, from, to, ReportCount, Reporters.Count)
+                        : Messages.Format("SummaryThin", PolicyDomain, from, to, string.Join("; ", missing));
                 }
 
                 return Messages.Format("SummaryFailures", StsFailedSessions, PolicyDomain, from, to, string.Join("; ", StsFailingMxHosts));
@@ -74,14 +139,17 @@ namespace MtaSts.TlsRpt
         /// says to check the TLS-RPT record (RFC 8460 §3) rather than silence. Throws <see cref="Diagnostics.MtaStsFormatException"/>
         /// for a name that is not a domain.
         /// </summary>
-        public static TlsRptSummary NoData(string policyDomain, DateTimeOffset from, DateTimeOffset to) =>
+        public static TlsRptSummary NoData(string policyDomain, DateTimeOffset from, DateTimeOffset to, TlsRptEvidence? evidence = null) =>
             new TlsRptSummary(DomainNameInput.Normalize(policyDomain, Diagnostics.ErrorCodes.DomainInvalid, "DomainInvalidPolicyDomain", "RFC 8460 §4.4"), from, to, 0,
-                Array.Empty<string>(), 0, 0, 0, Array.Empty<TlsRptCount>(), Array.Empty<TlsRptCount>(), Array.Empty<TlsRptCount>());
+                Array.Empty<string>(), 0, 0, 0, Array.Empty<TlsRptCount>(), Array.Empty<TlsRptCount>(), Array.Empty<TlsRptCount>())
+            {
+                Evidence = evidence ?? TlsRptEvidence.Default,
+            };
 
         /// <summary>Summarises <paramref name="reports"/> per policy domain over [from, to): a report counts when its date range overlaps the period.</summary>
-        public static IReadOnlyList<TlsRptSummary> Summarize(IEnumerable<TlsRptReport> reports, DateTimeOffset from, DateTimeOffset to)
+        public static IReadOnlyList<TlsRptSummary> Summarize(IEnumerable<TlsRptReport> reports, DateTimeOffset from, DateTimeOffset to, TlsRptEvidence? evidence = null)
         {
-            var summarizer = new TlsRptSummarizer(from, to);
+            var summarizer = new TlsRptSummarizer(from, to, evidence);
             foreach (var report in reports ?? throw new ArgumentNullException(nameof(reports)))
             {
                 summarizer.Add(report);
@@ -97,12 +165,25 @@ namespace MtaSts.TlsRpt
             private readonly Dictionary<string, long> byResultType = new Dictionary<string, long>(StringComparer.Ordinal);
             private readonly Dictionary<string, (long Sessions, SortedSet<string> Types)> byMx = new Dictionary<string, (long, SortedSet<string>)>(StringComparer.OrdinalIgnoreCase);
             private readonly Dictionary<string, (long Sessions, SortedSet<string> Types)> stsByMx = new Dictionary<string, (long, SortedSet<string>)>(StringComparer.OrdinalIgnoreCase);
+            private readonly Dictionary<string, (long Sessions, SortedSet<string> Types)> byReporter = new Dictionary<string, (long, SortedSet<string>)>(StringComparer.Ordinal);
+            private readonly Dictionary<string, (long Sessions, SortedSet<string> Types)> bySendingMta = new Dictionary<string, (long, SortedSet<string>)>(StringComparer.OrdinalIgnoreCase);
+            private readonly HashSet<DateTime> days = new HashSet<DateTime>();
+            private DateTimeOffset? lastEnd;
             private long successful;
             private long failed;
             private long stsFailed;
 
-            public void Add(TlsRptReport report, TlsRptPolicyResult policy)
+            /// <summary>Counts <paramref name="policy"/> of <paramref name="report"/>, whose dates are clipped to [<paramref name="from"/>, <paramref name="to"/>).</summary>
+            public void Add(TlsRptReport report, TlsRptPolicyResult policy, DateTimeOffset from, DateTimeOffset to)
             {
+                var start = report.StartDatetime > from ? report.StartDatetime : from;
+                var end = report.EndDatetime < to ? report.EndDatetime : to;
+                for (var day = start.UtcDateTime.Date; day < end.UtcDateTime; day = day.AddDays(1))
+                {
+                    days.Add(day);
+                }
+
+                lastEnd = lastEnd == null || end > lastEnd ? end : lastEnd;
                 reportIds.Add((report.OrganizationName ?? string.Empty) + "\n" + (report.ReportId ?? report.Source ?? Guid.NewGuid().ToString()));
                 if (report.OrganizationName != null)
                 {
@@ -117,6 +198,8 @@ namespace MtaSts.TlsRpt
                     byResultType[detail.ResultType] = Sum(byResultType.TryGetValue(detail.ResultType, out long n) ? n : 0, detail.FailedSessionCount);
                     string mx = detail.ReceivingMxHostname ?? "(no receiving-mx-hostname)";
                     AddTo(byMx, mx, detail);
+                    AddTo(byReporter, report.OrganizationName ?? "(no organization-name)", detail);
+                    AddTo(bySendingMta, detail.SendingMtaIp ?? "(no sending-mta-ip)", detail);
                     if (stsPolicy || detail.ResultType.StartsWith("sts-", StringComparison.OrdinalIgnoreCase))
                     {
                         stsFailed = Sum(stsFailed, detail.FailedSessionCount);
@@ -128,10 +211,18 @@ namespace MtaSts.TlsRpt
             /// <summary>Adds two counts that are never negative, stopping at long.MaxValue: a sum never wraps round to look clean.</summary>
             internal static long Sum(long total, long count) => total > long.MaxValue - count ? long.MaxValue : total + count;
 
-            public TlsRptSummary Build(string domain, DateTimeOffset from, DateTimeOffset to) =>
+            public TlsRptSummary Build(string domain, DateTimeOffset from, DateTimeOffset to, TlsRptEvidence evidence) =>
                 new TlsRptSummary(domain, from, to, reportIds.Count, reporters.ToList(), successful, failed, stsFailed,
-                    byResultType.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal).Select(r => new TlsRptCount(r.Key, r.Value, Array.Empty<string>())).ToList(),
-                    Counts(byMx), Counts(stsByMx));
+                    byResultType.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal)
+                        .Select(r => new TlsRptCount(r.Key, r.Value, Array.Empty<string>()) { Fix = ResultTypeFix.For(r.Key) }).ToList(),
+                    Counts(byMx), Counts(stsByMx))
+                {
+                    DaysCovered = days.Count,
+                    LastReportEnd = lastEnd,
+                    ByReporter = Counts(byReporter),
+                    BySendingMta = Counts(bySendingMta),
+                    Evidence = evidence,
+                };
 
             private static void AddTo(Dictionary<string, (long Sessions, SortedSet<string> Types)> counts, string mx, TlsRptFailureDetail detail)
             {
@@ -156,11 +247,15 @@ namespace MtaSts.TlsRpt
         private readonly ReportDeduplicator copies = new ReportDeduplicator();
         private readonly SortedDictionary<string, TlsRptSummary.Accumulator> domains = new SortedDictionary<string, TlsRptSummary.Accumulator>(StringComparer.OrdinalIgnoreCase);
 
-        public TlsRptSummarizer(DateTimeOffset from, DateTimeOffset to)
+        public TlsRptSummarizer(DateTimeOffset from, DateTimeOffset to, TlsRptEvidence? evidence = null)
         {
             From = from;
             To = to;
+            Evidence = evidence ?? TlsRptEvidence.Default;
         }
+
+        /// <summary>The least evidence each summary's verdict asks for.</summary>
+        public TlsRptEvidence Evidence { get; }
 
         public DateTimeOffset From { get; }
 
@@ -194,13 +289,13 @@ namespace MtaSts.TlsRpt
                     domains.Add(domain, accumulator = new TlsRptSummary.Accumulator());
                 }
 
-                accumulator.Add(report, policy);
+                accumulator.Add(report, policy, From, To);
             }
 
             return true;
         }
 
         /// <summary>One summary per policy domain seen, in name order.</summary>
-        public IReadOnlyList<TlsRptSummary> Build() => domains.Select(d => d.Value.Build(d.Key, From, To)).ToList();
+        public IReadOnlyList<TlsRptSummary> Build() => domains.Select(d => d.Value.Build(d.Key, From, To, Evidence)).ToList();
     }
 }

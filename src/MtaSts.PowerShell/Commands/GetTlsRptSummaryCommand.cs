@@ -11,8 +11,9 @@ namespace MtaSts.PowerShell.Commands
 {
     /// <summary>
     /// Get-TlsRptSummary: totals per policy domain over the reports piped in, within a period (the last -Days, or
-    /// -Since/-Until), with failures by result type and by receiving MX host, and a plain verdict on whether
-    /// switching from testing to enforce is safe (RFC 8461 §5, RFC 8460 §4.3).
+    /// -Since/-Until), with failures by result type (each with its fix), by receiving MX host, by sending MTA and by
+    /// reporter, and a plain verdict on whether switching from testing to enforce is safe (RFC 8461 §5, RFC 8460 §4.3),
+    /// which needs a minimum of evidence and names what is missing.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "TlsRptSummary", DefaultParameterSetName = DaysSet, HelpUri = HelpPages + "Get-TlsRptSummary.md")]
     [OutputType(typeof(TlsRptSummary))]
@@ -48,6 +49,26 @@ namespace MtaSts.PowerShell.Commands
         [ValidateNotNullOrEmpty]
         public string[]? PolicyDomain { get; set; }
 
+        /// <summary>Distinct reporting organisations a "ready" verdict needs; default 2 (one sees only its own traffic).</summary>
+        [Parameter]
+        [ValidateRange(1, 1000)]
+        public int MinimumReporters { get; set; } = TlsRptEvidence.Default.MinimumReporters;
+
+        /// <summary>Distinct days the reports must cover (at most the period's days); default 7, a week's pattern.</summary>
+        [Parameter]
+        [ValidateRange(1, 3660)]
+        public int MinimumDays { get; set; } = TlsRptEvidence.Default.MinimumDays;
+
+        /// <summary>Sessions a "ready" verdict needs; default 100.</summary>
+        [Parameter]
+        [ValidateRange(0, long.MaxValue)]
+        public long MinimumSessions { get; set; } = TlsRptEvidence.Default.MinimumSessions;
+
+        /// <summary>Days at the end of the period that may pass without a report; default 3 (reporters send daily).</summary>
+        [Parameter]
+        [ValidateRange(0, 3660)]
+        public int MaximumQuietDays { get; set; } = TlsRptEvidence.Default.MaximumQuietDays;
+
         protected override void BeginProcessing()
         {
             var now = Clock.System.UtcNow;
@@ -59,7 +80,7 @@ namespace MtaSts.PowerShell.Commands
                     "TlsRptPeriodEmpty", ErrorCategory.InvalidArgument, to));
             }
 
-            summarizer = new TlsRptSummarizer(from, to);
+            summarizer = new TlsRptSummarizer(from, to, new TlsRptEvidence(MinimumReporters, MinimumDays, MinimumSessions, MaximumQuietDays));
         }
 
         protected override void ProcessRecord()
@@ -99,7 +120,7 @@ namespace MtaSts.PowerShell.Commands
                 TlsRptSummary summary;
                 try
                 {
-                    summary = summaries.FirstOrDefault(s => s.IsFor(requested)) ?? TlsRptSummary.NoData(requested, summarizer.From, summarizer.To);
+                    summary = summaries.FirstOrDefault(s => s.IsFor(requested)) ?? TlsRptSummary.NoData(requested, summarizer.From, summarizer.To, summarizer.Evidence);
                 }
                 catch (MtaStsFormatException ex)
                 {

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using CsCheck;
 using MtaSts.TlsRpt;
 using Xunit;
 
@@ -16,6 +17,105 @@ namespace MtaSts.Tests.Core
         }
 
         private static readonly DateTimeOffset Nov1 = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+        /// <summary>Evidence thresholds that one report meets, for tests about failures rather than evidence.</summary>
+        private static readonly TlsRptEvidence Lenient = new TlsRptEvidence(1, 1, 0, 3660);
+
+        /// <summary>A daily report from <paramref name="organization"/> for example.com, with failures by result type.</summary>
+        private static TlsRptReport Daily(string organization, DateTimeOffset day, long successful, params (string Type, string Mta, string Mx, long Count)[] failures) =>
+            new TlsRptReport(organization, organization + day.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), day, day.AddDays(1), Array.Empty<string>(),
+                new[]
+                {
+                    new TlsRptPolicyResult("sts", "example.com", Array.Empty<string>(), Array.Empty<string>(), successful, failures.Sum(f => f.Count),
+                        failures.Select(f => new TlsRptFailureDetail(f.Type, f.Mta, f.Mx, null, null, f.Count, null, null)).ToList()),
+                },
+                null);
+
+        [Fact(DisplayName = "RFC 8461 §5: one reporter on one day is not evidence enough, and the verdict names what is missing")]
+        public void ThinEvidenceIsNamed()
+        {
+            var summary = TlsRptSummary.Summarize(new[] { Daily("Google Inc.", Nov1, 40) }, Nov1.AddDays(-9), Nov1.AddDays(5)).Single();
+
+            Assert.False(summary.ReadyForEnforce);
+            Assert.Equal(14, summary.PeriodDays);
+            Assert.Equal(1, summary.DaysCovered);
+            Assert.Equal(new[]
+            {
+                "only one reporter (Google Inc.) in 14 day(s), at least 2 wanted",
+                "reports cover 1 of 14 day(s), at least 7 wanted",
+                "only 40 session(s) seen, at least 100 wanted",
+                "no report in the last 4 day(s) (the latest ended 2026-11-02)",
+            }, summary.Missing);
+            Assert.Contains("too thin", summary.Verdict);
+            Assert.Contains("only one reporter (Google Inc.)", summary.Verdict);
+        }
+
+        [Fact(DisplayName = "RFC 8461 §5: two reporters over a week, recent and clean, are ready for enforce")]
+        public void EnoughEvidenceIsReady()
+        {
+            var reports = Enumerable.Range(0, 7).SelectMany(d => new[] { Daily("Google Inc.", Nov1.AddDays(d), 20), Daily("Microsoft Corporation", Nov1.AddDays(d), 10) });
+            var summary = TlsRptSummary.Summarize(reports, Nov1, Nov1.AddDays(8)).Single();
+
+            Assert.Empty(summary.Missing);
+            Assert.Equal(7, summary.DaysCovered);
+            Assert.Equal(210, summary.Sessions);
+            Assert.True(summary.ReadyForEnforce);
+            Assert.Contains("looks safe", summary.Verdict);
+        }
+
+        [Fact(DisplayName = "RFC 8461 §5: the thresholds are the caller's, and a minimum of days never exceeds the period")]
+        public void ThresholdsAreParameters()
+        {
+            var reports = new[] { Daily("Google Inc.", Nov1, 500), Daily("Google Inc.", Nov1.AddDays(1), 500) };
+            var twoDays = TlsRptSummary.Summarize(reports, Nov1, Nov1.AddDays(2), new TlsRptEvidence(MinimumReporters: 1)).Single();
+            Assert.True(twoDays.ReadyForEnforce);
+            Assert.Empty(twoDays.Missing);
+            Assert.False(TlsRptSummary.Summarize(reports, Nov1, Nov1.AddDays(2), new TlsRptEvidence(MinimumReporters: 1, MinimumSessions: 1001)).Single().ReadyForEnforce);
+        }
+
+        [Fact(DisplayName = "RFC 8460 §4.3: failures are broken down by result type with a fix, by MX, by sending MTA and by reporter")]
+        public void Breakdowns()
+        {
+            var reports = new[]
+            {
+                Daily("Google Inc.", Nov1, 100, ("starttls-not-supported", "203.0.113.5", "mx2.example.com", 3), ("certificate-expired", "203.0.113.5", "mx1.example.com", 1)),
+                Daily("Microsoft Corporation", Nov1, 100, ("starttls-not-supported", "198.51.100.7", "mx2.example.com", 2), ("x-vendor-thing", "198.51.100.7", "mx1.example.com", 1)),
+            };
+            var summary = TlsRptSummary.Summarize(reports, Nov1, Nov1.AddDays(1)).Single();
+
+            var starttls = summary.ByResultType.First();
+            Assert.Equal(("starttls-not-supported", 5L), (starttls.Name, starttls.Sessions));
+            Assert.Contains("STARTTLS", starttls.Fix);
+            Assert.Null(summary.ByResultType.Single(r => r.Name == "x-vendor-thing").Fix);
+            Assert.Equal(new[] { ("203.0.113.5", 4L), ("198.51.100.7", 3L) }, summary.BySendingMta.Select(m => (m.Name, m.Sessions)));
+            Assert.Equal(new[] { ("Google Inc.", 4L), ("Microsoft Corporation", 3L) }, summary.ByReporter.Select(r => (r.Name, r.Sessions)));
+            Assert.Equal(new[] { "certificate-expired", "starttls-not-supported" }, summary.ByReporter[0].ResultTypes);
+        }
+
+        [Fact(DisplayName = "RFC 8460 §4.4: every breakdown adds up to the same failures, and the order the reports arrive in changes nothing")]
+        public void TotalsDoNotDependOnOrder()
+        {
+            var type = Gen.OneOf<string>("starttls-not-supported", "certificate-expired", "sts-policy-fetch-error", "x-other");
+            var failure = Gen.Select(type, Gen.Int[1, 3], Gen.Int[1, 3], Gen.Long[0, 50],
+                (t, mta, mx, n) => (t, "192.0.2." + mta, "mx" + mx + ".example.com", n));
+            var report = Gen.Select(Gen.OneOf<string>("A", "B", "C"), Gen.Int[0, 13], Gen.Long[0, 1000], failure.Array[0, 4],
+                (org, day, ok, failures) => Daily(org, Nov1.AddDays(day), ok, failures));
+            Gen.Select(report.Array[1, 30], Gen.Int).Sample((reports, seed) =>
+            {
+                var shuffled = reports.OrderBy(_ => new Random(seed).Next()).ToArray();
+                var a = TlsRptSummary.Summarize(reports, Nov1, Nov1.AddDays(14)).Single();
+                var b = TlsRptSummary.Summarize(shuffled, Nov1, Nov1.AddDays(14)).Single();
+                long details = reports.GroupBy(r => r.ReportId).Select(g => g.First()).SelectMany(r => r.Policies).SelectMany(p => p.FailureDetails).Sum(d => d.FailedSessionCount);
+                Assert.Equal(details, a.ByResultType.Sum(r => r.Sessions));
+                Assert.Equal(details, a.ByMxHost.Sum(r => r.Sessions));
+                Assert.Equal(details, a.BySendingMta.Sum(r => r.Sessions));
+                Assert.Equal(details, a.ByReporter.Sum(r => r.Sessions));
+                Assert.Equal((a.SuccessfulSessions, a.FailedSessions, a.StsFailedSessions, a.DaysCovered, a.ReportCount), (b.SuccessfulSessions, b.FailedSessions, b.StsFailedSessions, b.DaysCovered, b.ReportCount));
+                Assert.Equal(a.ByResultType.Select(r => (r.Name, r.Sessions)), b.ByResultType.Select(r => (r.Name, r.Sessions)));
+                Assert.Equal(a.Missing, b.Missing);
+                Assert.Equal(a.ReadyForEnforce, b.ReadyForEnforce);
+            }, iter: 300);
+        }
 
         [Fact(DisplayName = "RFC 8460 §3: a domain without reports has a no-data summary that is never ready for enforce")]
         public void NoData()
@@ -49,15 +149,16 @@ namespace MtaSts.Tests.Core
             Assert.Contains("would be refused under enforce", example.Verdict);
 
             var sub = summaries.Single(s => s.PolicyDomain == "sub.example.com");
-            Assert.True(sub.ReadyForEnforce);
-            Assert.Contains("looks safe", sub.Verdict);
+            Assert.False(sub.ReadyForEnforce);
+            Assert.Contains("too thin", sub.Verdict);
+            Assert.True(TlsRptSummary.Summarize(reports, Nov1.AddDays(-1), Nov1.AddDays(3), Lenient).Single(s => s.PolicyDomain == "sub.example.com").ReadyForEnforce);
         }
 
         [Fact(DisplayName = "RFC 8461 §5: reports outside the period do not count")]
         public void PeriodFilters()
         {
             var reports = new[] { Load("rfc8460-example.json"), Load("google-shaped.json") };
-            var summaries = TlsRptSummary.Summarize(reports, Nov1.AddDays(-14), Nov1.AddDays(1));
+            var summaries = TlsRptSummary.Summarize(reports, Nov1.AddDays(-14), Nov1.AddDays(1), Lenient);
             Assert.Equal(new[] { "example.com" }, summaries.Select(s => s.PolicyDomain));
             Assert.True(summaries[0].ReadyForEnforce);
         }
