@@ -24,6 +24,9 @@ namespace MtaSts.HelpCompiler
         /// <summary>The "Default value" of each parameter's yaml block, where it is not None.</summary>
         public Dictionary<string, string> Defaults { get; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>Per parameter, the yaml block's Position, Required and "Accept pipeline input" lines, as written.</summary>
+        public Dictionary<string, Dictionary<string, string>> Metadata { get; } = new Dictionary<string, Dictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
+
         public List<(string Type, List<string> Text)> Inputs { get; } = new List<(string, List<string>)>();
 
         public List<(string Type, List<string> Text)> Outputs { get; } = new List<(string, List<string>)>();
@@ -62,6 +65,17 @@ namespace MtaSts.HelpCompiler
                             if (line.StartsWith("Default value:", StringComparison.Ordinal) && line.Substring(14).Trim() is { Length: > 0 } value && value != "None")
                             {
                                 page.Defaults[sub.Substring(1)] = value;
+                            }
+
+                            int colon = line.IndexOf(':');
+                            if (colon > 0 && line.Substring(0, colon) is "Position" or "Required" or "Accept pipeline input")
+                            {
+                                if (!page.Metadata.TryGetValue(sub.Substring(1), out var fields))
+                                {
+                                    page.Metadata[sub.Substring(1)] = fields = new Dictionary<string, string>(StringComparer.Ordinal);
+                                }
+
+                                fields[line.Substring(0, colon)] = line.Substring(colon + 1).Trim();
                             }
                         }
 

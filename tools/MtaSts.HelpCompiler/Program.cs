@@ -76,6 +76,29 @@ foreach (var cmdlet in cmdlets)
         }
     }
 
+    foreach (var (name, fields) in page.Metadata.Where(m => cmdlet.Parameters.ContainsKey(m.Key)))
+    {
+        var sets = cmdlet.Parameters[name].ParameterSets.Values.ToList();
+        var positions = sets.Select(s => s.Position >= 0 ? s.Position.ToString(System.Globalization.CultureInfo.InvariantCulture) : "Named").Distinct().ToList();
+        var required = sets.Select(s => s.IsMandatory ? "True" : "False").Distinct().ToList();
+        var ways = new[] { sets.Any(s => s.ValueFromPipelineByPropertyName) ? "ByPropertyName" : null, sets.Any(s => s.ValueFromPipeline) ? "ByValue" : null }.OfType<string>().ToList();
+        string pipeline = ways.Count == 0 ? "False" : "True (" + string.Join(", ", ways) + ")";
+        if (fields.TryGetValue("Position", out var position) && !positions.Contains(position))
+        {
+            problems.Add($"{cmdlet.Name}: -{name} is documented at Position {position}, but the cmdlet has {string.Join(" or ", positions)}");
+        }
+
+        if (fields.TryGetValue("Required", out var mandatory) && !required.Contains(mandatory))
+        {
+            problems.Add($"{cmdlet.Name}: -{name} is documented as Required {mandatory}, but the cmdlet has {string.Join(" or ", required)}");
+        }
+
+        if (fields.TryGetValue("Accept pipeline input", out var accepts) && accepts != pipeline)
+        {
+            problems.Add($"{cmdlet.Name}: -{name} is documented to accept pipeline input '{accepts}', but the cmdlet says '{pipeline}'");
+        }
+    }
+
     foreach (var documented in page.Parameters.Keys.Where(p => !cmdlet.Parameters.ContainsKey(p)))
     {
         problems.Add($"{cmdlet.Name}: the page documents -{documented}, which the cmdlet does not have");
