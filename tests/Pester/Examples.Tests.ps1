@@ -65,7 +65,7 @@ Describe 'Examples in docs/en-US' {
         if ($Remark -like 'Reports that*') {
             $errors.Count | Should -BeGreaterThan 0 -Because 'the example shows an error'
         }
-        elseif ($Code -match 'Export-MtaStsPolicy') {
+        elseif ($Code -match 'Export-MtaStsPolicy|Export-Csv') {
             $errors | Should -BeNullOrEmpty
         }
         else {

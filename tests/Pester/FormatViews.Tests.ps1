@@ -18,6 +18,7 @@ BeforeAll {
         TlsRptPolicyResult  = $report.Policies[0]
         TlsRptFailureDetail = $report.Policies[0].FailureDetails[0]
         TlsRptSummary       = $report | Get-TlsRptSummary -Since $report.StartDatetime -Until $report.EndDatetime.AddDays(1)
+        TlsRptDay           = @($report | Get-TlsRptSummary -Since $report.StartDatetime -Until $report.EndDatetime.AddDays(1) -Daily)[0]
         MtaStsDomainCheck   = $check
         Finding             = $check.Findings[0]
         MtaStsPolicyChange  = Set-MtaStsPolicy -Path $root -Domain example.com -Mode Enforce
@@ -33,7 +34,7 @@ Describe 'Format views' {
 
     It 'shows under each header a property of the same name on a real <_> object' -ForEach @(
         'MtaStsPolicy', 'MtaStsTxtRecord', 'TlsRptRecord', 'TlsRptReport', 'TlsRptPolicyResult', 'TlsRptFailureDetail',
-        'TlsRptSummary', 'MtaStsDomainCheck', 'Finding', 'MtaStsPolicyChange') {
+        'TlsRptSummary', 'TlsRptDay', 'MtaStsDomainCheck', 'Finding', 'MtaStsPolicyChange') {
         $object = $objects[$_]
         $object | Should -Not -BeNullOrEmpty
         @(Get-FormatViewColumn $formatPath | Where-Object TypeName -eq $object.GetType().FullName) | Should -Not -BeNullOrEmpty

@@ -184,6 +184,20 @@ Describe 'Get-TlsRptSummary' {
         $errors[0].Exception.Message | Should -BeLike '*exa mple.com*'
     }
 
+    It 'gives flat daily rows with -Daily that Export-Csv writes as numbers, not type names' {
+        $rows = @(Import-TlsRptReport -Path $inbox -Recurse -ErrorAction SilentlyContinue |
+            Get-TlsRptSummary -Since '2026-10-25' -Until '2026-11-08' -Daily -PolicyDomain example.com)
+        $rows.Count | Should -BeGreaterThan 0
+        $rows | ForEach-Object { $_.PolicyDomain | Should -Be 'example.com' }
+        ($rows | Measure-Object FailedSessions -Sum).Sum | Should -Be 12
+        $csv = Join-Path $TestDrive 'daily.csv'
+        $rows | Export-Csv -LiteralPath $csv
+        $text = Get-Content -Raw -LiteralPath $csv
+        $text | Should -Not -Match 'System\.Collections'
+        (Import-Csv -LiteralPath $csv)[0].CertificateHostMismatch | Should -Match '^\d+$'
+        ($rows | Format-Table | Out-String) | Should -Match 'PolicyDomain\s+Day\s+Reporter'
+    }
+
     It 'counts nothing outside the last -Days' {
         @(Import-TlsRptReport -Path $inbox -Recurse -ErrorAction SilentlyContinue | Get-TlsRptSummary -Days 14) | Should -BeNullOrEmpty
     }

@@ -45,7 +45,8 @@ namespace MtaSts.TlsRpt
         /// <summary>Failed sessions over total sessions (0 when there were none).</summary>
         public double FailureRate => SuccessfulSessions + (double)FailedSessions == 0 ? 0 : FailedSessions / ((double)SuccessfulSessions + FailedSessions);
 
-        private static string Comparable(string name) =>
+        /// <summary>A name as domains are compared: A-labels, lowercase, no final dot; a name that is not a domain as it is, lowercased.</summary>
+        internal static string Comparable(string name) =>
             DomainNameInput.TryNormalize(name.TrimEnd('.'), out string normalized) == null ? normalized : name.TrimEnd('.').ToLowerInvariant();
 
         /// <summary>Distinct UTC days of the period the reports cover.</summary>
@@ -192,7 +193,6 @@ namespace MtaSts.TlsRpt
 
                 successful = Sum(successful, policy.SuccessfulSessionCount);
                 failed = Sum(failed, policy.FailureSessionCount);
-                bool stsPolicy = string.Equals(policy.PolicyType, "sts", StringComparison.OrdinalIgnoreCase);
                 foreach (var detail in policy.FailureDetails)
                 {
                     byResultType[detail.ResultType] = Sum(byResultType.TryGetValue(detail.ResultType, out long n) ? n : 0, detail.FailedSessionCount);
@@ -200,13 +200,17 @@ namespace MtaSts.TlsRpt
                     AddTo(byMx, mx, detail);
                     AddTo(byReporter, report.OrganizationName ?? "(no organization-name)", detail);
                     AddTo(bySendingMta, detail.SendingMtaIp ?? "(no sending-mta-ip)", detail);
-                    if (stsPolicy || detail.ResultType.StartsWith("sts-", StringComparison.OrdinalIgnoreCase))
+                    if (IsStsFailure(policy, detail))
                     {
                         stsFailed = Sum(stsFailed, detail.FailedSessionCount);
                         AddTo(stsByMx, mx, detail);
                     }
                 }
             }
+
+            /// <summary>A failure under an MTA-STS policy, or of an sts-* result type: a session enforce mode would have refused.</summary>
+            internal static bool IsStsFailure(TlsRptPolicyResult policy, TlsRptFailureDetail detail) =>
+                string.Equals(policy.PolicyType, "sts", StringComparison.OrdinalIgnoreCase) || detail.ResultType.StartsWith("sts-", StringComparison.OrdinalIgnoreCase);
 
             /// <summary>Adds two counts that are never negative, stopping at long.MaxValue: a sum never wraps round to look clean.</summary>
             internal static long Sum(long total, long count) => total > long.MaxValue - count ? long.MaxValue : total + count;
@@ -246,6 +250,7 @@ namespace MtaSts.TlsRpt
     {
         private readonly ReportDeduplicator copies = new ReportDeduplicator();
         private readonly SortedDictionary<string, TlsRptSummary.Accumulator> domains = new SortedDictionary<string, TlsRptSummary.Accumulator>(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<(string Domain, DateTime Day, string Reporter), TlsRptDay> days = new Dictionary<(string, DateTime, string), TlsRptDay>();
 
         public TlsRptSummarizer(DateTimeOffset from, DateTimeOffset to, TlsRptEvidence? evidence = null)
         {
@@ -290,9 +295,36 @@ namespace MtaSts.TlsRpt
                 }
 
                 accumulator.Add(report, policy, From, To);
+                AddDay(domain, report, policy);
             }
 
             return true;
+        }
+
+        /// <summary>One row per policy domain, UTC day and reporter, in that order (see <see cref="TlsRptDay"/>).</summary>
+        public IReadOnlyList<TlsRptDay> Days() =>
+            days.Values.OrderBy(d => d.PolicyDomain, StringComparer.OrdinalIgnoreCase).ThenBy(d => d.Day).ThenBy(d => d.Reporter, StringComparer.Ordinal).ToList();
+
+        private void AddDay(string domain, TlsRptReport report, TlsRptPolicyResult policy)
+        {
+            string reporter = report.OrganizationName ?? "(no organization-name)";
+            var key = (domain.ToLowerInvariant(), report.StartDatetime.UtcDateTime.Date, reporter);
+            if (!days.TryGetValue(key, out var day))
+            {
+                days.Add(key, day = new TlsRptDay(key.Item1, key.Item2, reporter));
+            }
+
+            day.Count(report);
+            day.SuccessfulSessions = TlsRptSummary.Accumulator.Sum(day.SuccessfulSessions, policy.SuccessfulSessionCount);
+            day.FailedSessions = TlsRptSummary.Accumulator.Sum(day.FailedSessions, policy.FailureSessionCount);
+            foreach (var detail in policy.FailureDetails)
+            {
+                day.AddFailure(detail.ResultType, detail.FailedSessionCount);
+                if (TlsRptSummary.Accumulator.IsStsFailure(policy, detail))
+                {
+                    day.StsFailedSessions = TlsRptSummary.Accumulator.Sum(day.StsFailedSessions, detail.FailedSessionCount);
+                }
+            }
         }
 
         /// <summary>One summary per policy domain seen, in name order.</summary>

@@ -16,7 +16,7 @@ namespace MtaSts.PowerShell.Commands
     /// which needs a minimum of evidence and names what is missing.
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "TlsRptSummary", DefaultParameterSetName = DaysSet, HelpUri = HelpPages + "Get-TlsRptSummary.md")]
-    [OutputType(typeof(TlsRptSummary))]
+    [OutputType(typeof(TlsRptSummary), typeof(TlsRptDay))]
     public sealed class GetTlsRptSummaryCommand : MtaStsCmdlet
     {
         private const string DaysSet = "Days";
@@ -48,6 +48,10 @@ namespace MtaSts.PowerShell.Commands
         [Parameter(Position = 0)]
         [ValidateNotNullOrEmpty]
         public string[]? PolicyDomain { get; set; }
+
+        /// <summary>Instead of summaries, one flat row per policy domain, UTC day and reporter, for Export-Csv or a chart.</summary>
+        [Parameter]
+        public SwitchParameter Daily { get; set; }
 
         /// <summary>Distinct reporting organisations a "ready" verdict needs; default 2 (one sees only its own traffic).</summary>
         [Parameter]
@@ -105,6 +109,12 @@ namespace MtaSts.PowerShell.Commands
             if (VerboseWanted)
             {
                 WriteVerbose(Messages.Format("SummaryReportsCounted", counted, received, summarizer!.From, summarizer.To));
+            }
+
+            if (Daily)
+            {
+                WriteObject(summarizer!.Days().Where(d => PolicyDomain == null || PolicyDomain.Any(d.IsFor)), true);
+                return;
             }
 
             var summaries = summarizer!.Build();

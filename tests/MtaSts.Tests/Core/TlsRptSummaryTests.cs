@@ -92,6 +92,31 @@ namespace MtaSts.Tests.Core
             Assert.Equal(new[] { "certificate-expired", "starttls-not-supported" }, summary.ByReporter[0].ResultTypes);
         }
 
+        [Fact(DisplayName = "RFC 8460 §4.1: one flat row per domain, day and reporter, with a column per result type")]
+        public void DailyRows()
+        {
+            var reports = new[]
+            {
+                Daily("Google Inc.", Nov1, 100, ("starttls-not-supported", "203.0.113.5", "mx2.example.com", 3), ("sts-policy-fetch-error", "203.0.113.5", "mx1.example.com", 2)),
+                Daily("Google Inc.", Nov1.AddDays(1), 90),
+                Daily("Microsoft Corporation", Nov1, 50, ("x-vendor-thing", "198.51.100.7", "mx1.example.com", 1)),
+            };
+            var summarizer = new TlsRptSummarizer(Nov1, Nov1.AddDays(2));
+            foreach (var report in reports)
+            {
+                summarizer.Add(report);
+            }
+
+            var days = summarizer.Days();
+            Assert.Equal(new[] { ("Google Inc.", 1), ("Microsoft Corporation", 1), ("Google Inc.", 2) }, days.Select(d => (d.Reporter, d.Day.Day)));
+            var first = days[0];
+            Assert.Equal(("example.com", 1, 100L, 5L, 5L), (first.PolicyDomain, first.ReportCount, first.SuccessfulSessions, first.FailedSessions, first.StsFailedSessions));
+            Assert.Equal((3L, 2L, 0L), (first.StarttlsNotSupported, first.StsPolicyFetchError, first.OtherFailures));
+            Assert.Equal(1, days[1].OtherFailures);
+            Assert.All(typeof(TlsRptDay).GetProperties(), p => Assert.True(p.PropertyType.IsPrimitive || p.PropertyType == typeof(string) || p.PropertyType == typeof(DateTime), p.Name));
+            Assert.Equal(TlsRptSummary.Summarize(reports, Nov1, Nov1.AddDays(2)).Single().SuccessfulSessions, days.Sum(d => d.SuccessfulSessions));
+        }
+
         [Fact(DisplayName = "RFC 8460 §4.4: every breakdown adds up to the same failures, and the order the reports arrive in changes nothing")]
         public void TotalsDoNotDependOnOrder()
         {
@@ -114,6 +139,17 @@ namespace MtaSts.Tests.Core
                 Assert.Equal(a.ByResultType.Select(r => (r.Name, r.Sessions)), b.ByResultType.Select(r => (r.Name, r.Sessions)));
                 Assert.Equal(a.Missing, b.Missing);
                 Assert.Equal(a.ReadyForEnforce, b.ReadyForEnforce);
+                var summarizer = new TlsRptSummarizer(Nov1, Nov1.AddDays(14));
+                foreach (var report in shuffled)
+                {
+                    summarizer.Add(report);
+                }
+
+                var rows = summarizer.Days();
+                Assert.Equal(a.SuccessfulSessions, rows.Sum(d => d.SuccessfulSessions));
+                Assert.Equal(a.FailedSessions, rows.Sum(d => d.FailedSessions));
+                Assert.Equal(a.StsFailedSessions, rows.Sum(d => d.StsFailedSessions));
+                Assert.Equal(a.ReportCount, rows.Sum(d => d.ReportCount));
             }, iter: 300);
         }
 
