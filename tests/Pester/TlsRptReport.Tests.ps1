@@ -125,6 +125,19 @@ Describe 'Report values at the console' {
     }
 }
 
+Describe 'Import-TlsRptReport on dated subfolders' {
+    It 'says that -Recurse reads the reports below a folder that holds none itself' {
+        $dated = Join-Path $TestDrive 'dated'
+        New-Item -ItemType Directory (Join-Path $dated '2026/11/01') -Force | Out-Null
+        Copy-Item (Join-Path $PSScriptRoot '../MtaSts.Tests/Fixtures/rfc8460-example.json') (Join-Path $dated '2026/11/01/report.json')
+        $reports = @(Import-TlsRptReport -Path $dated -WarningVariable warnings -WarningAction SilentlyContinue)
+        $reports | Should -BeNullOrEmpty
+        "$warnings" | Should -BeLike "*holds no report file itself, but its subfolders hold 1: add -Recurse*"
+        @(Import-TlsRptReport -Path $dated -Recurse -WarningVariable none -WarningAction SilentlyContinue).Count | Should -Be 1
+        $none | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Get-TlsRptSummary' {
     It 'summarises reports per policy domain with a verdict' {
         $summaries = @(Import-TlsRptReport -Path $inbox -Recurse -ErrorAction SilentlyContinue |

@@ -42,6 +42,11 @@ namespace MtaSts.PowerShell.Commands
                 }
 
                 var files = walker.Files(path, Recurse, IsReportName);
+                if (files.Count == 0 && !Recurse)
+                {
+                    HintRecurse(path);
+                }
+
                 for (int i = 0; i < files.Count; i++)
                 {
                     Import(files[i], i, files.Count);
@@ -92,6 +97,19 @@ namespace MtaSts.PowerShell.Commands
             else if (VerboseWanted)
             {
                 WriteVerbose(Messages.Format("ReportDuplicateDropped", report.ReportId, report.OrganizationName, file));
+            }
+        }
+
+        /// <summary>
+        /// A folder with no report of its own often keeps them in dated subfolders (2026/11/…), as mail tools save them:
+        /// say how many are below and that -Recurse reads them, rather than return nothing without a word.
+        /// </summary>
+        private void HintRecurse(string folder)
+        {
+            int below = new FolderWalker((_, _) => { }).Files(folder, recurse: true, IsReportName).Count;
+            if (below > 0)
+            {
+                WriteWarning(Messages.Format("ReportFolderNeedsRecurse", folder, below));
             }
         }
 
