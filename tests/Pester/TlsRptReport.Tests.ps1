@@ -138,6 +138,22 @@ Describe 'Import-TlsRptReport on dated subfolders' {
     }
 }
 
+Describe 'Import-TlsRptReport on a Maildir' {
+    It 'reads the messages in cur and new, which have no extension, reports a mail that is not a report, and skips tmp' {
+        $maildir = Join-Path $TestDrive 'Maildir'
+        foreach ($name in 'cur', 'new', 'tmp') { New-Item -ItemType Directory (Join-Path $maildir $name) -Force | Out-Null }
+        Copy-Item (Join-Path $mail 'report.eml') (Join-Path $maildir 'cur/1793491300.M1P42.mx:2,S')
+        Set-Content -LiteralPath (Join-Path $maildir 'new/1793491400.M2P42.mx') -Value "From: someone@example.org`r`nSubject: hello`r`n`r`nNot a report."
+        Copy-Item (Join-Path $mail 'report.eml') (Join-Path $maildir 'tmp/1793491500.M3P42.mx')
+        Set-Content -LiteralPath (Join-Path $maildir 'dovecot-uidlist') -Value '3 V1 N4'
+        $reports = @(Import-TlsRptReport -Path $maildir -Recurse -ErrorVariable errors -ErrorAction SilentlyContinue)
+        $reports.Count | Should -Be 1
+        $reports[0].OrganizationName | Should -Be 'Microsoft Corporation'
+        @($errors).Count | Should -Be 1
+        "$($errors[0].TargetObject)" | Should -BeLike '*new*1793491400.M2P42.mx'
+    }
+}
+
 Describe 'Get-TlsRptSummary' {
     It 'summarises reports per policy domain with a verdict' {
         $summaries = @(Import-TlsRptReport -Path $inbox -Recurse -ErrorAction SilentlyContinue |

@@ -20,6 +20,8 @@ namespace MtaSts.PowerShell.Commands
     public sealed class ImportTlsRptReportCommand : ImportCmdlet
     {
         private static readonly string[] ReportExtensions = { ".json", ".gz", ".eml" };
+        private static readonly string[] MaildirFolders = { "cur", "new", "tmp" };
+        private readonly System.Collections.Generic.Dictionary<string, bool> maildirs = new System.Collections.Generic.Dictionary<string, bool>(StringComparer.Ordinal);
 
         private readonly ReportDeduplicator copies = new ReportDeduplicator();
         private FolderWalker? walker;
@@ -41,7 +43,7 @@ namespace MtaSts.PowerShell.Commands
                     continue;
                 }
 
-                var files = walker.Files(path, Recurse, IsReportName);
+                var files = walker.Files(path, Recurse, IsReportFile);
                 if (files.Count == 0 && !Recurse)
                 {
                     HintRecurse(path);
@@ -106,15 +108,37 @@ namespace MtaSts.PowerShell.Commands
         /// </summary>
         private void HintRecurse(string folder)
         {
-            int below = new FolderWalker((_, _) => { }).Files(folder, recurse: true, IsReportName).Count;
+            int below = new FolderWalker((_, _) => { }).Files(folder, recurse: true, IsReportFile).Count;
             if (below > 0)
             {
                 WriteWarning(Messages.Format("ReportFolderNeedsRecurse", folder, below));
             }
         }
 
-        private static bool IsReportName(string name) =>
-            Array.Exists(ReportExtensions, extension => name.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
+        /// <summary>A report file by its extension, or a message of a Maildir, whose file names have none.</summary>
+        private bool IsReportFile(FileInfo file) =>
+            Array.Exists(ReportExtensions, extension => file.Name.EndsWith(extension, StringComparison.OrdinalIgnoreCase)) || IsMaildirMessage(file);
+
+        /// <summary>
+        /// A file in the cur or new folder of a Maildir (a folder with cur, new and tmp), where mail servers such as
+        /// Dovecot and Postfix deliver each message as a file of its own. tmp holds messages still being written.
+        /// </summary>
+        private bool IsMaildirMessage(FileInfo file)
+        {
+            var folder = file.Directory;
+            if (folder?.Parent == null || !(folder.Name == "cur" || folder.Name == "new"))
+            {
+                return false;
+            }
+
+            string maildir = folder.Parent.FullName;
+            if (!maildirs.TryGetValue(maildir, out bool isMaildir))
+            {
+                maildirs[maildir] = isMaildir = Array.TrueForAll(MaildirFolders, name => Directory.Exists(System.IO.Path.Combine(maildir, name)));
+            }
+
+            return isMaildir;
+        }
 
         private void ReportProgress(string file, int index, int total)
         {

@@ -25,8 +25,8 @@ namespace MtaSts.PowerShell.Internal
         /// <param name="skipped">Told of each entry that could not be listed or followed, with the reason.</param>
         public FolderWalker(Action<string, Exception> skipped) => this.skipped = skipped;
 
-        /// <summary>The files in <paramref name="folder"/> (and below it with <paramref name="recurse"/>) whose names <paramref name="wanted"/> accepts.</summary>
-        public List<string> Files(string folder, bool recurse, Func<string, bool> wanted)
+        /// <summary>The files in <paramref name="folder"/> (and below it with <paramref name="recurse"/>) that <paramref name="wanted"/> accepts.</summary>
+        public List<string> Files(string folder, bool recurse, Func<FileInfo, bool> wanted)
         {
             var found = new List<string>();
             string? real = RealPath(new DirectoryInfo(folder));
@@ -38,7 +38,7 @@ namespace MtaSts.PowerShell.Internal
             return found;
         }
 
-        private void Walk(string shown, string real, bool recurse, Func<string, bool> wanted, List<string> found, int depth)
+        private void Walk(string shown, string real, bool recurse, Func<FileInfo, bool> wanted, List<string> found, int depth)
         {
             if (!folders.Add(real))
             {
@@ -56,7 +56,7 @@ namespace MtaSts.PowerShell.Internal
                 return;
             }
 
-            foreach (var file in entries.Where(e => !(e is DirectoryInfo) && wanted(e.Name)))
+            foreach (var file in entries.OfType<FileInfo>().Where(wanted))
             {
                 string? target = RealPath(file);
                 if (target != null && files.Add(target))
