@@ -25,6 +25,7 @@ namespace MtaSts.Resources
             uiCulture = CultureInfo.CurrentUICulture;
         }
 
-        public string Text => text ??= catalog.Format(key, args, culture, uiCulture);
+        /// <summary>The message; one without arguments is taken as written, as <see cref="Messages.Get"/> gives it.</summary>
+        public string Text => text ??= args.Length == 0 ? catalog.Get(key, uiCulture) : catalog.Format(key, args, culture, uiCulture);
     }
 }

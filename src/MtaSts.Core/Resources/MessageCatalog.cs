@@ -19,8 +19,11 @@ namespace MtaSts.Resources
         }
 
         /// <summary>The message with this key, in the current UI culture.</summary>
-        public string Get(string key) =>
-            TryGet(key) ?? throw new MissingManifestResourceException($"The message '{key}' is missing from the resources.");
+        public string Get(string key) => Get(key, CultureInfo.CurrentUICulture);
+
+        /// <summary>The message with this key, in <paramref name="uiCulture"/>.</summary>
+        public string Get(string key, CultureInfo uiCulture) =>
+            resources.GetString(key, uiCulture) ?? throw new MissingManifestResourceException($"The message '{key}' is missing from the resources.");
 
         /// <summary>The message with this key, in the current UI culture, or null for a key the resources do not have.</summary>
         public string? TryGet(string key) => resources.GetString(key);
@@ -42,8 +45,7 @@ namespace MtaSts.Resources
                 shown[i] = arg == null || arg is IFormattable ? arg : Syntax.DisplayText.Escape(arg.ToString() ?? string.Empty, MaxArgumentLength);
             }
 
-            string format = resources.GetString(key, uiCulture) ?? throw new MissingManifestResourceException($"The message '{key}' is missing from the resources.");
-            return string.Format(culture, format, shown);
+            return string.Format(culture, Get(key, uiCulture), shown);
         }
 
         private const int MaxArgumentLength = 1000;

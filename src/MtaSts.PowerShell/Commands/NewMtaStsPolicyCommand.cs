@@ -106,7 +106,7 @@ namespace MtaSts.PowerShell.Commands
                 Flush();
             }
 
-            int? maxAge = MaxAgeGiven ? MaxAge : (int?)null;
+            int? maxAge = GivenMaxAge;
             if (!pending)
             {
                 pending = true;
@@ -183,7 +183,7 @@ namespace MtaSts.PowerShell.Commands
                     patterns.Add(MxPattern.Parse(host));
                 }
 
-                Emit(new[] { domain }, Mode, MaxAgeGiven ? MaxAge : (int?)null);
+                Emit(new[] { domain }, Mode, GivenMaxAge);
             }
             catch (MtaStsFormatException ex)
             {
@@ -195,7 +195,8 @@ namespace MtaSts.PowerShell.Commands
             }
         }
 
-        private bool MaxAgeGiven => MyInvocation.BoundParameters.ContainsKey(nameof(MaxAge));
+        /// <summary>-MaxAge when given or bound from the row, else null for the mode's default.</summary>
+        private int? GivenMaxAge => MyInvocation.BoundParameters.ContainsKey(nameof(MaxAge)) ? MaxAge : (int?)null;
 
         private static string Shown(int? maxAge) => maxAge?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";
 
@@ -237,7 +238,7 @@ namespace MtaSts.PowerShell.Commands
                     return;
                 }
 
-                Emit(domains, pending ? (PolicyMode)pendingMode : Mode, pending ? pendingMaxAge : MaxAgeGiven ? MaxAge : (int?)null);
+                Emit(domains, pending ? (PolicyMode)pendingMode : Mode, pending ? pendingMaxAge : GivenMaxAge);
             }
             finally
             {

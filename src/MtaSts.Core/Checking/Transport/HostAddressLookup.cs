@@ -36,18 +36,21 @@ namespace MtaSts.Checking.Transport
         /// </summary>
         public async Task<IPAddress?> FirstAsync()
         {
-            var pending = new List<Task<DnsAnswer<IPAddress>>> { v4, v6 };
-            while (pending.Count > 0)
+            await Task.WhenAny(v4, v6).ConfigureAwait(false);
+            foreach (var answer in new[] { v4, v6 })
             {
-                await Task.WhenAny(pending).ConfigureAwait(false);
-                foreach (var answer in new[] { v4, v6 }.Where(t => t.IsCompleted && pending.Contains(t)))
+                if (answer.IsCompleted && (await answer.ConfigureAwait(false)).Records is { Count: > 0 } records)
                 {
-                    pending.Remove(answer);
-                    var result = await answer.ConfigureAwait(false);
-                    if (result.Records.Count > 0)
-                    {
-                        return result.Records[0];
-                    }
+                    return records[0];
+                }
+            }
+
+            // The first answer in had no address: the other one decides.
+            foreach (var answer in new[] { v4, v6 })
+            {
+                if ((await answer.ConfigureAwait(false)).Records is { Count: > 0 } records)
+                {
+                    return records[0];
                 }
             }
 

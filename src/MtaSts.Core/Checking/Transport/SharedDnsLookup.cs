@@ -57,7 +57,7 @@ namespace MtaSts.Checking.Transport
                         return (DnsAnswer<T>)await WaitAsync(held.Answer, cancellationToken).ConfigureAwait(false);
                     }
 
-                    ((ICollection<KeyValuePair<(int, string), Entry>>)entries).Remove(new KeyValuePair<(int, string), Entry>(key, held));
+                    Forget(key, held);
                     continue;
                 }
 
