@@ -24,6 +24,7 @@
         'New-MtaStsTxtRecord'
         'New-MtaStsWebServerConfig'
         'New-TlsRptRecord'
+        'Save-TlsRptReport'
         'Set-MtaStsPolicy'
         'Test-MtaStsDomain'
     )

@@ -18,7 +18,8 @@ namespace MtaSts.TlsRpt
         /// <summary>True for the first copy of a report; false (and counted in <see cref="Dropped"/>) for a later one.</summary>
         public bool IsFirst(TlsRptReport report)
         {
-            if (report.ReportId == null || seen.Add((report.OrganizationName ?? string.Empty) + "\n" + report.ReportId))
+            string? key = Key(report);
+            if (key == null || seen.Add(key))
             {
                 return true;
             }
@@ -26,5 +27,9 @@ namespace MtaSts.TlsRpt
             Dropped++;
             return false;
         }
+
+        /// <summary>What identifies a report: its organisation and report-id; null when it has no report-id.</summary>
+        public static string? Key(TlsRptReport report) =>
+            report.ReportId == null ? null : (report.OrganizationName ?? string.Empty) + "\n" + report.ReportId;
     }
 }

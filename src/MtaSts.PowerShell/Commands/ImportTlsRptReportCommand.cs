@@ -19,7 +19,8 @@ namespace MtaSts.PowerShell.Commands
     [OutputType(typeof(TlsRptReport))]
     public sealed class ImportTlsRptReportCommand : ImportCmdlet
     {
-        private static readonly string[] ReportExtensions = { ".json", ".gz", ".eml" };
+        private static readonly string[] ReportExtensions = { ".json", ".gz", ".eml", ".jsonl", ".ndjson" };
+        private static readonly string[] LinesExtensions = { ".jsonl", ".ndjson" };
         private static readonly string[] MaildirFolders = { "cur", "new", "tmp" };
         private readonly System.Collections.Generic.Dictionary<string, bool> maildirs = new System.Collections.Generic.Dictionary<string, bool>(StringComparer.Ordinal);
 
@@ -67,6 +68,12 @@ namespace MtaSts.PowerShell.Commands
         {
             filesRead++;
             ReportProgress(file, index, total);
+            if (HasExtension(file, LinesExtensions))
+            {
+                ImportLines(file);
+                return;
+            }
+
             byte[] bytes;
             try
             {
@@ -86,7 +93,37 @@ namespace MtaSts.PowerShell.Commands
                 return;
             }
 
-            var report = WriteParseResult(TlsRptReportReader.Read(bytes, file), file, file);
+            Write(WriteParseResult(TlsRptReportReader.Read(bytes, file), file, file), file);
+        }
+
+        /// <summary>A store of Save-TlsRptReport, or any JSON Lines file: one report per line, each line on its own.</summary>
+        private void ImportLines(string file)
+        {
+            try
+            {
+                using var stream = RegularFile.OpenRead(file);
+                foreach (var line in ReportLines.Read(stream, TlsRptReportReader.MaxReportBytes))
+                {
+                    string source = file + ":" + line.Number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    if (line.Bytes == null)
+                    {
+                        WriteFinding(new Finding(ErrorCodes.TlsRptReportTooLarge, Severity.Error, Messages.Format("ReportLineTooLarge", file, line.Number, TlsRptReportReader.MaxReportBytes / (1024 * 1024)),
+                            "RFC 8460 §5.2", line.Number, 0, file), ErrorCategory.InvalidData, source);
+                    }
+                    else if (!line.IsBlank)
+                    {
+                        Write(WriteParseResult(TlsRptReportReader.Read(line.Bytes, source), source, source), source);
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
+            {
+                WriteError(ReadError(ex, "TlsRptReportReadFailed", file));
+            }
+        }
+
+        private void Write(TlsRptReport? report, string source)
+        {
             if (report == null)
             {
                 return;
@@ -98,7 +135,7 @@ namespace MtaSts.PowerShell.Commands
             }
             else if (VerboseWanted)
             {
-                WriteVerbose(Messages.Format("ReportDuplicateDropped", report.ReportId, report.OrganizationName, file));
+                WriteVerbose(Messages.Format("ReportDuplicateDropped", report.ReportId, report.OrganizationName, source));
             }
         }
 
@@ -116,8 +153,10 @@ namespace MtaSts.PowerShell.Commands
         }
 
         /// <summary>A report file by its extension, or a message of a Maildir, whose file names have none.</summary>
-        private bool IsReportFile(FileInfo file) =>
-            Array.Exists(ReportExtensions, extension => file.Name.EndsWith(extension, StringComparison.OrdinalIgnoreCase)) || IsMaildirMessage(file);
+        private bool IsReportFile(FileInfo file) => HasExtension(file.Name, ReportExtensions) || IsMaildirMessage(file);
+
+        private static bool HasExtension(string name, string[] extensions) =>
+            Array.Exists(extensions, extension => name.EndsWith(extension, StringComparison.OrdinalIgnoreCase));
 
         /// <summary>
         /// A file in the cur or new folder of a Maildir (a folder with cur, new and tmp), where mail servers such as

@@ -31,27 +31,33 @@ namespace MtaSts.PowerShell.Internal
         /// </summary>
         public bool Stage(string target, byte[] bytes, bool replaces = true)
         {
+            using var stream = Create(target, replaces, out bool ownerKept);
+            stream.Write(bytes, 0, bytes.Length);
+            return ownerKept;
+        }
+
+        /// <summary>
+        /// A new temporary file beside <paramref name="target"/> for the caller to write and close; it replaces the
+        /// target at <see cref="Commit"/>. <paramref name="ownerKept"/> is false when the old file's owner could not be kept.
+        /// </summary>
+        public FileStream Create(string target, bool replaces, out bool ownerKept)
+        {
             string directory = Path.GetDirectoryName(target) ?? throw new ArgumentException(Messages.Get("AtomicFileNoFolder"), nameof(target));
             string temporary = Path.Combine(directory, "." + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+
+            // Without one sync for the batch, each file goes to the disk as it is written (O_SYNC, FILE_FLAG_WRITE_THROUGH).
+            var options = syncsWholeFileSystems ? FileOptions.None : FileOptions.WriteThrough;
+            var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, options);
+            staged.Add((temporary, target));
             try
             {
-                using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.None))
-                {
-                    stream.Write(bytes, 0, bytes.Length);
-                    if (!syncsWholeFileSystems)
-                    {
-                        stream.Flush(true);
-                    }
-                }
-
                 var previous = replaces ? UnixFile.Stat(target) : null;
-                bool ownerKept = previous == null || UnixFile.CopyOwnerAndMode(previous.Value, temporary);
-                staged.Add((temporary, target));
-                return ownerKept;
+                ownerKept = previous == null || UnixFile.CopyOwnerAndMode(previous.Value, temporary);
+                return stream;
             }
             catch
             {
-                File.Delete(temporary);
+                stream.Dispose();
                 throw;
             }
         }
@@ -98,11 +104,11 @@ namespace MtaSts.PowerShell.Internal
             staged.Clear();
         }
 
-        /// <summary>The staged files' bytes on disk: one sync on Linux, else each was flushed when written.</summary>
+        /// <summary>The staged files' bytes on disk: one sync on Linux, else each was written through to the disk.</summary>
         private void MakeStagedDurable()
         {
-            bool flushedWhenWritten = !syncsWholeFileSystems;
-            if (flushedWhenWritten || SyncFileSystems())
+            bool writtenThrough = !syncsWholeFileSystems;
+            if (writtenThrough || SyncFileSystems())
             {
                 return;
             }

@@ -37,11 +37,8 @@ namespace MtaSts.PowerShell.Internal
             return Messages.Format("NotRegularFile", path, Messages.Get(kind));
         }
 
-        /// <summary>
-        /// At most <paramref name="limit"/> + 1 bytes of a regular file, so a caller can tell that it is too large
-        /// without reading it all; an <see cref="IOException"/> for anything that is not a regular file.
-        /// </summary>
-        public static byte[] ReadCapped(string path, int limit)
+        /// <summary>Opens a regular file to read; an <see cref="IOException"/> for anything else.</summary>
+        public static FileStream OpenRead(string path)
         {
             string? problem = Problem(path);
             if (problem != null)
@@ -49,7 +46,16 @@ namespace MtaSts.PowerShell.Internal
                 throw new IOException(problem);
             }
 
-            using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        }
+
+        /// <summary>
+        /// At most <paramref name="limit"/> + 1 bytes of a regular file, so a caller can tell that it is too large
+        /// without reading it all; an <see cref="IOException"/> for anything that is not a regular file.
+        /// </summary>
+        public static byte[] ReadCapped(string path, int limit)
+        {
+            using (var stream = OpenRead(path))
             {
                 var buffer = new byte[(int)Math.Min(Math.Max(stream.Length, 4096), (long)limit + 1)];
                 int total = 0;
