@@ -15,6 +15,7 @@
         'ConvertFrom-MtaStsPolicy'
         'ConvertFrom-MtaStsTxtRecord'
         'ConvertFrom-TlsRptRecord'
+        'ConvertTo-TlsRptHtml'
         'Export-MtaStsPolicy'
         'Get-MtaStsPolicy'
         'Get-TlsRptSummary'

@@ -17,7 +17,7 @@ Describe 'The module manifest' {
             Sort-Object
         $exported = $module.ExportedCmdlets.Keys | Sort-Object
         $exported | Should -Be $classes
-        $exported | Should -Be @('ConvertFrom-MtaStsPolicy', 'ConvertFrom-MtaStsTxtRecord', 'ConvertFrom-TlsRptRecord', 'Export-MtaStsPolicy', 'Get-MtaStsPolicy', 'Get-TlsRptSummary', 'Import-MtaStsPolicy', 'Import-TlsRptReport', 'New-MtaStsPolicy', 'New-MtaStsTxtRecord', 'New-MtaStsWebServerConfig', 'New-TlsRptRecord', 'Save-TlsRptReport', 'Set-MtaStsPolicy', 'Test-MtaStsDomain')
+        $exported | Should -Be @('ConvertFrom-MtaStsPolicy', 'ConvertFrom-MtaStsTxtRecord', 'ConvertFrom-TlsRptRecord', 'ConvertTo-TlsRptHtml', 'Export-MtaStsPolicy', 'Get-MtaStsPolicy', 'Get-TlsRptSummary', 'Import-MtaStsPolicy', 'Import-TlsRptReport', 'New-MtaStsPolicy', 'New-MtaStsTxtRecord', 'New-MtaStsWebServerConfig', 'New-TlsRptRecord', 'Save-TlsRptReport', 'Set-MtaStsPolicy', 'Test-MtaStsDomain')
     }
 
     It 'lists the cmdlets explicitly, with no wildcard' {
@@ -62,7 +62,7 @@ Describe 'Cmdlet conventions' {
         $script:commands = Get-Command -Module MtaSts
     }
 
-    It '<_> uses an approved verb and declares its output type' -ForEach @('ConvertFrom-MtaStsPolicy', 'ConvertFrom-MtaStsTxtRecord', 'ConvertFrom-TlsRptRecord', 'Export-MtaStsPolicy', 'Get-MtaStsPolicy', 'Get-TlsRptSummary', 'Import-MtaStsPolicy', 'Import-TlsRptReport', 'New-MtaStsPolicy', 'New-MtaStsTxtRecord', 'New-MtaStsWebServerConfig', 'New-TlsRptRecord', 'Save-TlsRptReport', 'Set-MtaStsPolicy', 'Test-MtaStsDomain') {
+    It '<_> uses an approved verb and declares its output type' -ForEach @('ConvertFrom-MtaStsPolicy', 'ConvertFrom-MtaStsTxtRecord', 'ConvertFrom-TlsRptRecord', 'ConvertTo-TlsRptHtml', 'Export-MtaStsPolicy', 'Get-MtaStsPolicy', 'Get-TlsRptSummary', 'Import-MtaStsPolicy', 'Import-TlsRptReport', 'New-MtaStsPolicy', 'New-MtaStsTxtRecord', 'New-MtaStsWebServerConfig', 'New-TlsRptRecord', 'Save-TlsRptReport', 'Set-MtaStsPolicy', 'Test-MtaStsDomain') {
         $command = Get-Command $_
         (Get-Verb).Verb | Should -Contain $command.Verb
         $command.OutputType.Count | Should -BeGreaterThan 0

@@ -1,4 +1,4 @@
-
+using System.Globalization;
 
 namespace MtaSts.Resources
 {
@@ -10,6 +10,9 @@ namespace MtaSts.Resources
         public static string Get(string key) => Catalog.Get(key);
 
         public static string Format(string key, params object?[] args) => Catalog.Format(key, args);
+
+        /// <summary>The message in <paramref name="culture"/>, its numbers and dates formatted there too.</summary>
+        public static string Format(CultureInfo culture, string key, params object?[] args) => Catalog.Format(key, args, culture, culture);
 
         /// <summary>The message, put together only when it is first read.</summary>
         public static DeferredMessage Defer(string key, params object?[] args) => new DeferredMessage(Catalog, key, args);

@@ -61,6 +61,9 @@ namespace MtaSts.TlsRpt
         /// <summary>Failures by sending MTA (RFC 8460 §4.4 sending-mta-ip).</summary>
         public IReadOnlyList<TlsRptCount> BySendingMta { get; init; } = Array.Empty<TlsRptCount>();
 
+        /// <summary>The domain's rows per UTC day and reporter (<see cref="TlsRptDay"/>), in day order: the series a chart draws.</summary>
+        public IReadOnlyList<TlsRptDay> Daily { get; init; } = Array.Empty<TlsRptDay>();
+
         /// <summary>The least evidence the verdict asks for.</summary>
         public TlsRptEvidence Evidence { get; init; } = TlsRptEvidence.Default;
 
@@ -328,6 +331,10 @@ namespace MtaSts.TlsRpt
         }
 
         /// <summary>One summary per policy domain seen, in name order.</summary>
-        public IReadOnlyList<TlsRptSummary> Build() => domains.Select(d => d.Value.Build(d.Key, From, To, Evidence)).ToList();
+        public IReadOnlyList<TlsRptSummary> Build()
+        {
+            var daily = Days().ToLookup(d => d.PolicyDomain, StringComparer.OrdinalIgnoreCase);
+            return domains.Select(d => d.Value.Build(d.Key, From, To, Evidence) with { Daily = daily[d.Key].ToList() }).ToList();
+        }
     }
 }
