@@ -8,6 +8,8 @@ BeforeAll {
     $script:recipe = $section.Groups[1].Value
     $daily = [regex]::Match($readme, '(?ms)^## A daily rollout script\s.*?```powershell\r?\n(.*?)\r?\n```')
     $script:rollout = $daily.Groups[1].Value
+    $overTimeMatch = [regex]::Match($readme, '(?ms)^## TLS-RPT over time\s.*?```powershell\r?\n(.*?)\r?\n```')
+    $script:overTime = $overTimeMatch.Groups[1].Value
 }
 
 Describe 'README: publish or rotate the TXT record' {
@@ -99,5 +101,30 @@ Describe 'README: install' {
         $readme = Get-Content -Raw (Join-Path $PSScriptRoot '../../README.md')
         $readme.IndexOf('domains.txt is a plain text file with one domain per line') | Should -BeGreaterThan 0
         $readme.IndexOf('domains.txt is a plain text file') | Should -BeLessThan $readme.IndexOf('Get-Content domains.txt')
+    }
+}
+
+Describe 'README: TLS-RPT over time' {
+    It 'stores the reports once, and draws and exports them from the store, as written' {
+        $sandbox = Join-Path $TestDrive 'over-time'
+        $mail = Join-Path $sandbox 'mail'
+        New-Item -ItemType Directory -Force $mail | Out-Null
+        $yesterday = [datetime]::UtcNow.Date.AddDays(-1)
+        (Get-Content -Raw (Join-Path $PSScriptRoot '../MtaSts.Tests/Fixtures/google-shaped.json')).
+            Replace('2026-11-01T00:00:00Z', $yesterday.ToString('yyyy-MM-ddTHH:mm:ssZ')).
+            Replace('2026-11-01T23:59:59Z', $yesterday.AddDays(1).AddSeconds(-1).ToString('yyyy-MM-ddTHH:mm:ssZ')) | Set-Content (Join-Path $mail 'google.json')
+        $code = $overTime.Replace('/var/mail/tlsrpt', $mail)
+        Push-Location $sandbox
+        try {
+            & ([scriptblock]::Create($code))
+            & ([scriptblock]::Create($code))
+        }
+        finally {
+            Pop-Location
+        }
+
+        @([IO.File]::ReadAllLines((Join-Path $sandbox 'tlsrpt-store.jsonl'))).Count | Should -Be 1 -Because 'the second run adds nothing'
+        Get-Content -Raw (Join-Path $sandbox 'tlsrpt-report.html') | Should -Match 'data-key="successful" data-value="1842"'
+        (Import-Csv (Join-Path $sandbox 'tlsrpt-daily.csv')).SuccessfulSessions | Should -Be '1842'
     }
 }
