@@ -32,10 +32,15 @@ $moduleFiles = [ordered]@{
     'LICENSE'              = 'LICENSE'
 }
 $buildFiles = @{
-    'net8.0'         = @('DnsClient.dll')
-    # DnsClient and its netstandard2.0 dependencies, and the span polyfills .NET Framework lacks.
+    # DnsClient; MailKit and MimeKit (IMAP and MIME) with BouncyCastle and the cryptography packages they build on.
+    'net8.0'         = @('DnsClient.dll', 'MailKit.dll', 'MimeKit.dll', 'BouncyCastle.Cryptography.dll', 'Microsoft.Bcl.Cryptography.dll', 'System.Formats.Asn1.dll',
+        'System.Security.Cryptography.Pkcs.dll')
+    # The same for netstandard2.0, with their dependencies there, and the span polyfills .NET Framework lacks.
     'netstandard2.0' = @('DnsClient.dll', 'Microsoft.Win32.Registry.dll', 'System.Security.AccessControl.dll', 'System.Security.Principal.Windows.dll',
-        'System.Memory.dll', 'System.Buffers.dll', 'System.Numerics.Vectors.dll', 'System.Runtime.CompilerServices.Unsafe.dll')
+        'System.Memory.dll', 'System.Buffers.dll', 'System.Numerics.Vectors.dll', 'System.Runtime.CompilerServices.Unsafe.dll',
+        'MailKit.dll', 'MimeKit.dll', 'BouncyCastle.Cryptography.dll', 'Microsoft.Bcl.Cryptography.dll', 'System.Formats.Asn1.dll',
+        'System.Security.Cryptography.Pkcs.dll', 'System.Security.Cryptography.Cng.dll', 'System.Text.Encoding.CodePages.dll',
+        'System.Threading.Tasks.Extensions.dll')
 }
 foreach ($framework in 'net8.0', 'netstandard2.0') {
     $binaries = 'src/MtaSts.PowerShell/bin/{0}/{1}' -f $Configuration, $framework

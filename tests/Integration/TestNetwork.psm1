@@ -459,4 +459,4 @@ function Stop-TestNetwork {
     Remove-Item -Recurse -Force $Network.Folder -ErrorAction SilentlyContinue
 }
 
-Export-ModuleMember -Function Start-TestNetwork, Stop-TestNetwork, Invoke-InTestNetwork, Test-TestNetworkPrerequisite, Get-PolicyText
+Export-ModuleMember -Function Start-TestNetwork, Stop-TestNetwork, Invoke-InTestNetwork, Test-TestNetworkPrerequisite, Get-PolicyText, New-TestCertificate, Save-TestCertificate

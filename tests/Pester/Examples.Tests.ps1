@@ -7,8 +7,8 @@ BeforeDiscovery {
     $examples = foreach ($page in Get-ChildItem $docs -Filter *.md | Where-Object { $_.BaseName -notlike 'about_*' -and $_.BaseName -notin 'MtaSts', 'Get-MtaStsPolicy', 'Test-MtaStsDomain' }) {
         $text = Get-Content -Raw $page.FullName
         foreach ($match in [regex]::Matches($text, '(?ms)^### (Example \d+: [^\r\n]+)\s+```powershell\r?\n(.*?)\r?\n```\s+([^\r\n]+)')) {
-            # Examples that read live DNS (-FromDns) run in tests/Integration, where the names are served locally.
-            if ($match.Groups[2].Value -match '-FromDns') { continue }
+            # Examples that read live DNS (-FromDns) or an IMAP server (-ImapServer) run in tests/Integration, against local servers.
+            if ($match.Groups[2].Value -match '-FromDns|-ImapServer') { continue }
             @{ Page = $page.BaseName; Title = $match.Groups[1].Value; Code = $match.Groups[2].Value; Remark = $match.Groups[3].Value }
         }
     }

@@ -13,12 +13,23 @@ namespace MtaSts.PowerShell.Commands
     /// Import-TlsRptReport: reads TLS-RPT reports as they are delivered (JSON, gzip of JSON, or mail messages
     /// carrying either, RFC 8460 §5) from files and folders (*.json, *.gz, *.eml), one typed object per report,
     /// streamed: each file is read, written out and let go. A bad, truncated or oversized file, or one that is
-    /// not a regular file, is reported and the others go on; a second copy of a report is left out.
+    /// not a regular file, is reported and the others go on; a second copy of a report is left out. With -ImapServer the
+    /// report mails are read from an IMAP folder instead, over TLS, and can be marked as seen or moved once read.
     /// </summary>
-    [Cmdlet(VerbsData.Import, "TlsRptReport", DefaultParameterSetName = PathSet, HelpUri = HelpPages + "Import-TlsRptReport.md")]
+    [Cmdlet(VerbsData.Import, "TlsRptReport", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, HelpUri = HelpPages + "Import-TlsRptReport.md")]
     [OutputType(typeof(TlsRptReport))]
-    public sealed class ImportTlsRptReportCommand : ImportCmdlet
+    public sealed class ImportTlsRptReportCommand : ImportCmdlet, IDisposable
     {
+        private const string ImapSet = "Imap";
+
+        /// <summary>
+        /// The largest report mail read: a report of the 10 MB receivers accept (RFC 8460 §5.2), gzipped or not, in base64
+        /// with its line ends, and the mail around it. A larger message is reported without being downloaded.
+        /// </summary>
+        private const int MaxMessageBytes = TlsRptReportReader.MaxReportBytes / 3 * 4 + (TlsRptReportReader.MaxReportBytes / 38) + 1024 * 1024;
+
+        private readonly System.Threading.CancellationTokenSource stopping = new System.Threading.CancellationTokenSource();
+
         private static readonly string[] ReportExtensions = { ".json", ".gz", ".eml", ".jsonl", ".ndjson" };
         private static readonly string[] LinesExtensions = { ".jsonl", ".ndjson" };
         private static readonly string[] MaildirFolders = { "cur", "new", "tmp" };
@@ -30,11 +41,71 @@ namespace MtaSts.PowerShell.Commands
         private int filesRead;
 
         /// <summary>Also read the reports in the folders below a folder.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = LiteralPathSet)]
         public SwitchParameter Recurse { get; set; }
+
+        /// <summary>The IMAP server to read report mails from, over TLS.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ImapSet)]
+        [ValidateNotNullOrEmpty]
+        public string ImapServer { get; set; } = string.Empty;
+
+        /// <summary>The IMAP port; default 993, or 143 with -TlsMode StartTls.</summary>
+        [Parameter(ParameterSetName = ImapSet)]
+        [ValidateRange(1, 65535)]
+        public int Port { get; set; }
+
+        /// <summary>Implicit (TLS from the first byte, RFC 8314) or StartTls (required, never left out); default Implicit, or StartTls on port 143.</summary>
+        [Parameter(ParameterSetName = ImapSet)]
+        [ValidateSet("Implicit", "StartTls")]
+        public string? TlsMode { get; set; }
+
+        /// <summary>The mailbox user and password, or with -Authentication OAuth2 the user and an OAuth 2.0 access token as password.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = ImapSet)]
+        [Credential]
+        public PSCredential Credential { get; set; } = PSCredential.Empty;
+
+        /// <summary>Password (LOGIN or PLAIN) or OAuth2 (SASL XOAUTH2, as Exchange Online and Gmail ask).</summary>
+        [Parameter(ParameterSetName = ImapSet)]
+        [ValidateSet("Password", "OAuth2")]
+        public string Authentication { get; set; } = "Password";
+
+        /// <summary>The folder the report mails are in; default INBOX.</summary>
+        [Parameter(ParameterSetName = ImapSet)]
+        [ValidateNotNullOrEmpty]
+        public string Folder { get; set; } = "INBOX";
+
+        /// <summary>Read only the messages without the \Seen flag.</summary>
+        [Parameter(ParameterSetName = ImapSet)]
+        public SwitchParameter UnreadOnly { get; set; }
+
+        /// <summary>Set \Seen on each message whose report was read (or was a copy of one read before).</summary>
+        [Parameter(ParameterSetName = ImapSet)]
+        public SwitchParameter MarkAsRead { get; set; }
+
+        /// <summary>Move each message whose report was read (or was a copy of one read before) to this folder.</summary>
+        [Parameter(ParameterSetName = ImapSet)]
+        [ValidateNotNullOrEmpty]
+        public string? MoveTo { get; set; }
+
+        /// <summary>Root certificates to trust besides the system's, for a server with a private CA: certificates, or paths to PEM/DER files.</summary>
+        [Parameter(ParameterSetName = ImapSet)]
+        [CertificateTransformation]
+        public System.Security.Cryptography.X509Certificates.X509Certificate2[]? TrustedRootCertificate { get; set; }
+
+        /// <summary>Seconds one exchange with the IMAP server may take; default 30.</summary>
+        [Parameter(ParameterSetName = ImapSet)]
+        [ValidateRange(1, 600)]
+        public int TimeoutSec { get; set; } = 30;
 
         protected override void ProcessRecord()
         {
+            if (ParameterSetName == ImapSet)
+            {
+                ImportMailbox();
+                return;
+            }
+
             walker ??= new FolderWalker((path, ex) => WriteError(IoError(ex, "TlsRptReportReadFailed", ErrorCategory.ReadError, path)));
             foreach (string path in ResolvePaths())
             {
@@ -60,6 +131,106 @@ namespace MtaSts.PowerShell.Commands
         protected override void EndProcessing()
         {
             progress?.Complete();
+        }
+
+        protected override void StopProcessing() => stopping.Cancel();
+
+        public void Dispose() => stopping.Dispose();
+
+        /// <summary>
+        /// Reads every message of the folder as a report mail, one at a time. A message that is too large, not a report or
+        /// a damaged one is reported and left where it is; the others are marked or moved at the end, once.
+        /// </summary>
+        private void ImportMailbox()
+        {
+            bool changes = MarkAsRead || MoveTo != null;
+            bool startTls = TlsMode == null ? Port == 143 : TlsMode == "StartTls";
+            int port = Port != 0 ? Port : startTls ? 143 : 993;
+            var settings = new ImapSettings(ImapServer, port, startTls, Credential.UserName, Credential.GetNetworkCredential().Password, Authentication == "OAuth2", Folder,
+                TrustedRootCertificate ?? Array.Empty<System.Security.Cryptography.X509Certificates.X509Certificate2>(), TimeSpan.FromSeconds(TimeoutSec));
+            ImapMailbox mailbox;
+            try
+            {
+                mailbox = ImapMailbox.Open(settings, changes, stopping.Token);
+            }
+            catch (Exception ex) when (ex is IOException || ex is System.Security.Authentication.AuthenticationException || ex is ArgumentException
+                || ex is System.Net.Sockets.SocketException || ex is TimeoutException)
+            {
+                ThrowTerminatingError(IoError(ex, "TlsRptMailboxFailed", ex is ArgumentException ? ErrorCategory.ObjectNotFound
+                    : ex is System.Security.Authentication.AuthenticationException ? ErrorCategory.AuthenticationError : ErrorCategory.ConnectionError, ImapServer));
+                return;
+            }
+
+            using (mailbox)
+            {
+                var done = new List<uint>();
+                try
+                {
+                    var messages = mailbox.List(UnreadOnly, stopping.Token);
+                    if (VerboseWanted)
+                    {
+                        WriteVerbose(Messages.Format("ImapMessagesFound", messages.Count, mailbox.Location));
+                    }
+
+                    for (int i = 0; i < messages.Count; i++)
+                    {
+                        string source = mailbox.Location + ";UID=" + messages[i].Uid.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        ReportProgress(source, i, messages.Count);
+                        if (ImportMessage(mailbox, messages[i], source))
+                        {
+                            done.Add(messages[i].Uid);
+                        }
+                    }
+
+                    ApplyChanges(mailbox, done);
+                }
+                catch (Exception ex) when (ex is IOException || ex is ArgumentException || ex is System.Net.Sockets.SocketException || ex is TimeoutException)
+                {
+                    ThrowTerminatingError(IoError(ex, "TlsRptMailboxFailed", ErrorCategory.ReadError, mailbox.Location));
+                }
+            }
+        }
+
+        /// <summary>Reads one message; true when its report was read or was a copy of one already read.</summary>
+        private bool ImportMessage(ImapMailbox mailbox, ImapMessage message, string source)
+        {
+            filesRead++;
+            if (message.Size > MaxMessageBytes)
+            {
+                WriteFinding(new Finding(ErrorCodes.TlsRptReportTooLarge, Severity.Error, Messages.Format("ReportMailTooLarge", source, message.Size, MaxMessageBytes / (1024 * 1024)),
+                    "RFC 8460 §5.2", Target: source), ErrorCategory.InvalidData, source);
+                return false;
+            }
+
+            byte[] bytes = mailbox.Download(message.Uid, MaxMessageBytes, stopping.Token);
+            if (bytes.Length > MaxMessageBytes)
+            {
+                WriteFinding(new Finding(ErrorCodes.TlsRptReportTooLarge, Severity.Error, Messages.Format("ReportMailTooLarge", source, bytes.Length, MaxMessageBytes / (1024 * 1024)),
+                    "RFC 8460 §5.2", Target: source), ErrorCategory.InvalidData, source);
+                return false;
+            }
+
+            var report = WriteParseResult(TlsRptReportReader.Read(bytes, source), source, source);
+            Write(report, source);
+            return report != null;
+        }
+
+        private void ApplyChanges(ImapMailbox mailbox, List<uint> done)
+        {
+            if (done.Count == 0)
+            {
+                return;
+            }
+
+            if (MarkAsRead && ShouldProcess(mailbox.Location, Messages.Format("ImapMarkAction", done.Count)))
+            {
+                mailbox.MarkSeen(done, stopping.Token);
+            }
+
+            if (MoveTo != null && ShouldProcess(mailbox.Location, Messages.Format("ImapMoveAction", done.Count, MoveTo)))
+            {
+                mailbox.Move(done, MoveTo, stopping.Token);
+            }
         }
 
         protected override string NotFoundErrorId => "TlsRptReportNotFound";

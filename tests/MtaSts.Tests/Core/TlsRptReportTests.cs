@@ -125,12 +125,24 @@ namespace MtaSts.Tests.Core
         public void MessageWithoutReport() =>
             Assert.Contains("no application/tlsrpt", TlsRptReportReader.Read(Encoding.ASCII.GetBytes("From: reporter@example.net\r\nSubject: Report\r\n\r\nNo report here.\r\n")).Error!.Message);
 
-        [Fact(DisplayName = "RFC 8460 §5.3: a damaged attachment is reported")]
-        public void DamagedAttachment()
+        [Fact(DisplayName = "RFC 2045 §6.8: characters outside the base64 alphabet are ignored, so the report still reads")]
+        public void StrayBase64CharactersIgnored()
         {
             var message = Encoding.ASCII.GetString(Message(Gzip(Fixture("google-shaped.json")), "application/tlsrpt+gzip", "base64"));
-            var damaged = Encoding.ASCII.GetBytes(message.Replace("\r\n--inner-boundary--", "!!\r\n--inner-boundary--"));
-            Assert.Contains("base64", TlsRptReportReader.Read(damaged).Error!.Message);
+            var stray = Encoding.ASCII.GetBytes(message.Replace("\r\n--inner-boundary--", "!!\r\n--inner-boundary--"));
+            Assert.Equal("2026-11-01T00:00:00Z_example.com", TlsRptReportReader.Read(stray).GetValueOrThrow().ReportId);
+        }
+
+        [Fact(DisplayName = "RFC 8460 §5.3: an attachment cut short is reported, not read as a smaller report")]
+        public void TruncatedAttachment()
+        {
+            var message = Encoding.ASCII.GetString(Message(Gzip(Fixture("google-shaped.json")), "application/tlsrpt+gzip", "base64"));
+            int end = message.IndexOf("\r\n--inner-boundary--", StringComparison.Ordinal);
+            int start = message.LastIndexOf("\r\n\r\n", end, StringComparison.Ordinal) + 4;
+            var truncated = Encoding.ASCII.GetBytes(message.Substring(0, start + ((end - start) / 2)) + message.Substring(end));
+            var read = TlsRptReportReader.Read(truncated);
+            Assert.Null(read.Value);
+            Assert.Equal(ErrorCodes.TlsRptReportInvalid, read.Error!.Code);
         }
 
         [Fact(DisplayName = "RFC 8460 §4.3: unknown result types are kept")]

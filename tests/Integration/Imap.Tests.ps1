@@ -1,0 +1,233 @@
+# Import-TlsRptReport -ImapServer against a real IMAP server: Dovecot bound to 127.0.0.1 with a certificate from a
+# test CA, a throwaway user per test, and Maildirs seeded as reporters send (RFC 8460 §5.3): JSON, gzip in base64,
+# quoted-printable; one report delivered twice; a mail that is not a report; a damaged report; a huge attachment.
+# Dovecot is stopped by PID. Skipped, with the reason, where Dovecot cannot run (it needs root and Debian's dovecot-imapd).
+BeforeDiscovery {
+    $skipReason = if ($IsWindows -or (id -u) -ne 0) { 'Dovecot runs here only as root on Linux' }
+    elseif (-not (Test-Path /usr/sbin/dovecot)) { 'Dovecot is not installed (.ci/run installs dovecot-imapd)' }
+    $skip = [bool]$skipReason
+    if ($skip) { Write-Warning "IMAP tests skipped: $skipReason" }
+}
+
+BeforeAll {
+    Import-Module $env:MTASTS_MODULE_PATH -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestNetwork.psm1') -Force
+    $script:fixtures = Join-Path $PSScriptRoot '../MtaSts.Tests/Fixtures'
+    if ($skipReason) { return }
+
+    function Get-FreePort {
+        $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop(); $port
+    }
+
+    # RFC 8460 §5.3: multipart/report with a text part and the report part, in the given transfer encoding.
+    function New-ReportMail([string] $Id, [string] $Type, [string] $Encoding, [string] $Body) {
+        "From: TLS reports <tlsrpt@reporter.example>`r`nTo: reports@example.com`r`nSubject: Report Domain: company-y.example Report-ID: <$Id>`r`n" +
+        "Message-ID: <$Id@reporter.example>`r`nMIME-Version: 1.0`r`nContent-Type: multipart/report; report-type=`"tlsrpt`"; boundary=`"part`"`r`n`r`n" +
+        "--part`r`nContent-Type: text/plain; charset=us-ascii`r`n`r`nThis is an aggregate TLS report.`r`n" +
+        "--part`r`nContent-Type: $Type`r`nContent-Transfer-Encoding: $Encoding`r`nContent-Disposition: attachment; filename=`"report`"`r`n`r`n$Body`r`n--part--`r`n"
+    }
+
+    # RFC 2045 §6.7: the UTF-8 bytes, '=' and non-ASCII as =XX, lines under 76 characters with soft breaks.
+    function ConvertTo-QuotedPrintable([string] $Text) {
+        $out = [Text.StringBuilder]::new()
+        $length = 0
+        foreach ($byte in [Text.Encoding]::UTF8.GetBytes($Text)) {
+            if ($byte -eq 13) { continue }
+            if ($byte -eq 10) { [void]$out.Append("`r`n"); $length = 0; continue }
+            $piece = if ($byte -eq 61 -or $byte -gt 126 -or ($byte -lt 32 -and $byte -ne 9)) { '={0:X2}' -f $byte } else { [string][char]$byte }
+            if ($length + $piece.Length -gt 75) { [void]$out.Append("=`r`n"); $length = 0 }
+            [void]$out.Append($piece)
+            $length += $piece.Length
+        }
+        $out.ToString()
+    }
+
+    function Get-Gzip([byte[]] $Bytes) {
+        $output = [IO.MemoryStream]::new()
+        $gzip = [IO.Compression.GZipStream]::new($output, [IO.Compression.CompressionLevel]::Optimal, $true)
+        $gzip.Write($Bytes, 0, $Bytes.Length); $gzip.Dispose()
+        $output.ToArray()
+    }
+
+    $root = Join-Path $TestDrive 'dovecot'
+    New-Item -ItemType Directory (Join-Path $root 'run'), (Join-Path $root 'state'), (Join-Path $root 'mail') | Out-Null
+    $ca = New-TestCertificate -Subject 'MtaSts IMAP test CA' -Ca
+    $leaf = New-TestCertificate -Subject 'localhost' -DnsName localhost -Issuer $ca.Certificate
+    $saved = Save-TestCertificate -Folder $root -Name server -Pair $leaf
+    $script:caFile = Join-Path $root 'ca.pem'
+    [IO.File]::WriteAllText($caFile, $ca.Certificate.ExportCertificatePem())
+    $script:imaps = Get-FreePort
+    $script:imap = Get-FreePort
+    $script:users = 'all', 'move', 'flag', 'whatif', 'example'
+    Set-Content (Join-Path $root 'users') -Value ($users | ForEach-Object { "$_@example.com:{PLAIN}Throwaway-$_" })
+    Set-Content (Join-Path $root 'dovecot.conf') -Value @"
+base_dir = $root/run
+state_dir = $root/state
+log_path = $root/dovecot.log
+instance_name = mtasts-imap-test
+protocols = imap
+listen = 127.0.0.1
+ssl = required
+ssl_cert = <$($saved.Certificate)
+ssl_key = <$($saved.Key)
+ssl_min_protocol = TLSv1.2
+auth_mechanisms = plain login
+auth_failure_delay = 0
+disable_plaintext_auth = yes
+default_internal_user = dovecot
+default_login_user = dovenull
+first_valid_uid = 8
+mail_location = maildir:$root/mail/%u
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u $root/users
+}
+userdb {
+  driver = static
+  args = uid=mail gid=mail home=$root/home/%u
+}
+service imap-login {
+  inet_listener imap {
+    port = $imap
+  }
+  inet_listener imaps {
+    port = $imaps
+    ssl = yes
+  }
+}
+namespace inbox {
+  inbox = yes
+  separator = /
+}
+"@
+
+    # The seven mails every user's INBOX starts with, and a Read folder (Maildir++ .Read) to move to.
+    $json = [IO.File]::ReadAllText((Join-Path $fixtures 'rfc8460-example.json'))
+    $google = [IO.File]::ReadAllBytes((Join-Path $fixtures 'google-shaped.json'))
+    $gzip = [Convert]::ToBase64String((Get-Gzip $google), [Base64FormattingOptions]::InsertLineBreaks)
+    $microsoft = [IO.File]::ReadAllText((Join-Path $fixtures 'microsoft-shaped.json')).Replace('Microsoft Corporation', 'Microsoft Corporation — Relatórios')
+    $huge = [byte[]]::new(15MB); [Random]::new(8460).NextBytes($huge)
+    $mails = [ordered]@{
+        '1-json'      = New-ReportMail 'json' 'application/tlsrpt+json' '7bit' $json
+        '2-gzip'      = New-ReportMail 'gzip' 'application/tlsrpt+gzip' 'base64' $gzip
+        '3-qp'        = New-ReportMail 'qp' 'application/tlsrpt+json; charset=utf-8' 'quoted-printable' (ConvertTo-QuotedPrintable $microsoft)
+        '4-gzip-copy' = New-ReportMail 'gzip-again' 'application/tlsrpt+gzip' 'base64' $gzip
+        '5-not'       = "From: someone@example.net`r`nTo: reports@example.com`r`nSubject: hello`r`nMessage-ID: <hello@example.net>`r`n`r`nNot a report.`r`n"
+        '6-damaged'   = New-ReportMail 'damaged' 'application/tlsrpt+json' '7bit' '{"organization-name": "Broken", "date-range": {'
+        '7-huge'      = New-ReportMail 'huge' 'application/tlsrpt+gzip' 'base64' ([Convert]::ToBase64String($huge, [Base64FormattingOptions]::InsertLineBreaks))
+    }
+    foreach ($user in $users) {
+        $maildir = Join-Path $root "mail/$user@example.com"
+        foreach ($folder in 'cur', 'new', 'tmp', '.Read/cur', '.Read/new', '.Read/tmp') { New-Item -ItemType Directory -Force (Join-Path $maildir $folder) | Out-Null }
+        foreach ($name in $mails.Keys) {
+            [IO.File]::WriteAllText((Join-Path $maildir "new/1733270400.$name.test"), $mails[$name])
+        }
+    }
+    & chown -R mail:mail (Join-Path $root 'mail')
+
+    $info = [Diagnostics.ProcessStartInfo]::new('/usr/sbin/dovecot')
+    foreach ($argument in '-F', '-c', (Join-Path $root 'dovecot.conf')) { $info.ArgumentList.Add($argument) }
+    $info.RedirectStandardError = $true
+    $script:dovecot = [Diagnostics.Process]::Start($info)
+    $deadline = [datetime]::UtcNow.AddSeconds(30)
+    while (-not ((ss -Hltn) -match "127\.0\.0\.1:$imaps\s") -or -not ((ss -Hltn) -match "127\.0\.0\.1:$imap\s")) {
+        if ($dovecot.HasExited -or [datetime]::UtcNow -gt $deadline) { throw "Dovecot did not start: $(Get-Content -Raw (Join-Path $root 'dovecot.log') -ErrorAction Ignore)" }
+        Start-Sleep -Milliseconds 100
+    }
+
+    function Get-TestCredential([string] $User) {
+        [pscredential]::new("$User@example.com", (ConvertTo-SecureString "Throwaway-$User" -AsPlainText -Force))
+    }
+
+    # Reads a user's folder; returns the reports, the errors and the verbose lines apart.
+    function Invoke-Import([string] $User, [hashtable] $With = @{}) {
+        $output = Import-TlsRptReport -ImapServer localhost -Port $imaps -Credential (Get-TestCredential $User) -TrustedRootCertificate $caFile @With -Verbose -ErrorAction SilentlyContinue -ErrorVariable failed 4>&1
+        [pscustomobject]@{
+            Reports = @($output | Where-Object { $_.PSObject.TypeNames[0] -eq 'MtaSts.TlsRpt.TlsRptReport' })
+            Errors  = @($failed)
+            Verbose = @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        }
+    }
+}
+
+AfterAll {
+    if ($dovecot -and -not $dovecot.HasExited) {
+        $dovecot.Kill($true)
+        [void]$dovecot.WaitForExit(10000)
+    }
+}
+
+Describe 'Import-TlsRptReport from a Dovecot IMAP mailbox' -Skip:$skip {
+    It 'reads JSON, gzip in base64 and quoted-printable reports (RFC 8460 §5.3), drops the copy, reports the bad mails and goes on' {
+        $run = Invoke-Import 'all'
+        ($run.Reports.OrganizationName | Sort-Object) | Should -Be @('Company-X', 'Google Inc.', 'Microsoft Corporation — Relatórios')
+        $run.Reports[0].Source | Should -Match '^imap://all%40example\.com@localhost:\d+/INBOX;UID=\d+$'
+        @($run.Verbose | Where-Object { $_ -like '*was read already*' }).Count | Should -Be 1 -Because 'the report delivered twice counts once'
+        ($run.Errors.FullyQualifiedErrorId | ForEach-Object { $_.Split(',')[0] } | Sort-Object) | Should -Be @('TlsRptReportInvalid', 'TlsRptReportInvalid', 'TlsRptReportTooLarge')
+        ($run.Errors | Where-Object FullyQualifiedErrorId -like 'TlsRptReportTooLarge*').Exception.Message | Should -Match 'not downloaded'
+    }
+
+    It 'moves the mails whose report was read, copies included, and leaves the bad ones' {
+        $run = Invoke-Import 'move' @{ MoveTo = 'Read' }
+        $run.Reports.Count | Should -Be 3
+        $inbox = Invoke-Import 'move'
+        $inbox.Reports.Count | Should -Be 0
+        $inbox.Errors.Count | Should -Be 3
+        $read = Invoke-Import 'move' @{ Folder = 'Read' }
+        $read.Reports.Count | Should -Be 3
+        @($read.Verbose | Where-Object { $_ -like '*was read already*' }).Count | Should -Be 1
+        @($read.Verbose | Where-Object { $_ -like 'Found 4 messages*' }).Count | Should -Be 1
+    }
+
+    It 'marks what it read as seen, so that -UnreadOnly reads only the rest next time' {
+        (Invoke-Import 'flag' @{ MarkAsRead = $true; UnreadOnly = $true }).Reports.Count | Should -Be 3
+        $next = Invoke-Import 'flag' @{ UnreadOnly = $true }
+        $next.Reports.Count | Should -Be 0
+        $next.Errors.Count | Should -Be 3 -Because 'the bad mails keep no \Seen flag'
+        (Invoke-Import 'flag').Reports.Count | Should -Be 3 -Because 'without -UnreadOnly every message is read again'
+    }
+
+    It 'changes nothing in the mailbox with -WhatIf' {
+        $null = Invoke-Import 'whatif' @{ MarkAsRead = $true; MoveTo = 'Read'; WhatIf = $true }
+        (Invoke-Import 'whatif' @{ UnreadOnly = $true }).Reports.Count | Should -Be 3
+    }
+
+    It 'speaks STARTTLS on the plain port (RFC 9051 §6.2.1)' {
+        $reports = Import-TlsRptReport -ImapServer localhost -Port $imap -TlsMode StartTls -Credential (Get-TestCredential 'all') -TrustedRootCertificate $caFile -ErrorAction SilentlyContinue
+        @($reports).Count | Should -Be 3
+    }
+
+    It 'refuses a certificate it does not trust, a wrong password, an unknown folder and a server without XOAUTH2' {
+        { Import-TlsRptReport -ImapServer localhost -Port $imaps -Credential (Get-TestCredential 'all') -ErrorAction Stop } |
+            Should -Throw -ErrorId 'TlsRptMailboxFailed,*'
+        $wrong = [pscredential]::new('all@example.com', (ConvertTo-SecureString 'wrong' -AsPlainText -Force))
+        $failure = { Import-TlsRptReport -ImapServer localhost -Port $imaps -Credential $wrong -TrustedRootCertificate $caFile -ErrorAction Stop } | Should -Throw -PassThru
+        $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
+        $failure = { Import-TlsRptReport -ImapServer localhost -Port $imaps -Credential (Get-TestCredential 'all') -TrustedRootCertificate $caFile -Folder Nope -ErrorAction Stop } | Should -Throw -PassThru
+        $failure.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $failure.Exception.Message | Should -Match "'Nope' does not exist"
+        $failure = { Import-TlsRptReport -ImapServer localhost -Port $imaps -Credential (Get-TestCredential 'all') -Authentication OAuth2 -TrustedRootCertificate $caFile -ErrorAction Stop } | Should -Throw -PassThru
+        $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
+    }
+
+    It 'runs the IMAP example of Import-TlsRptReport''s help as written' {
+        $page = Get-Content -Raw (Join-Path $PSScriptRoot '../../docs/en-US/Import-TlsRptReport.md')
+        $code = [regex]::Match($page, '(?ms)^### Example 3:[^\n]*\s+```powershell\r?\n(.*?)\r?\n```').Groups[1].Value
+        $code | Should -Match '-ImapServer imap\.example\.com'
+        function Get-Credential { Get-TestCredential 'example' }
+        $code = $code.Replace('-ImapServer imap.example.com', "-ImapServer localhost -Port $imaps -TrustedRootCertificate '$caFile'")
+        $ErrorActionPreference = 'Continue'
+        Push-Location $TestDrive
+        try {
+            $first = & ([scriptblock]::Create($code)) 2>$null
+            $second = & ([scriptblock]::Create($code)) 2>$null
+        }
+        finally {
+            Pop-Location
+        }
+        @($first).Count | Should -Be 3
+        @($second).Count | Should -Be 0 -Because 'the reports are marked as read and kept in the store'
+        @([IO.File]::ReadAllLines((Join-Path $TestDrive 'tlsrpt-store.jsonl'))).Count | Should -Be 3
+    }
+}
