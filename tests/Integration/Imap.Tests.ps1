@@ -3,30 +3,17 @@
 # quoted-printable; one report delivered twice; a mail that is not a report; a damaged report; a huge attachment.
 # Dovecot is stopped by PID. Skipped, with the reason, where Dovecot cannot run (it needs root and Debian's dovecot-imapd).
 BeforeDiscovery {
-    $skipReason = if ($IsWindows -or (id -u) -ne 0) { 'Dovecot runs here only as root on Linux' }
-    elseif (-not (Test-Path /usr/sbin/dovecot)) { 'Dovecot is not installed (.ci/run installs dovecot-imapd)' }
+    Import-Module (Join-Path $PSScriptRoot 'TestImap.psm1') -Force
+    $skipReason = Test-TestImapPrerequisite
     $skip = [bool]$skipReason
     if ($skip) { Write-Warning "IMAP tests skipped: $skipReason" }
 }
 
 BeforeAll {
     Import-Module $env:MTASTS_MODULE_PATH -Force
-    Import-Module (Join-Path $PSScriptRoot 'TestNetwork.psm1') -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestImap.psm1') -Force
     $script:fixtures = Join-Path $PSScriptRoot '../MtaSts.Tests/Fixtures'
-    if ($skipReason) { return }
-
-    function Get-FreePort {
-        $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
-        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop(); $port
-    }
-
-    # RFC 8460 §5.3: multipart/report with a text part and the report part, in the given transfer encoding.
-    function New-ReportMail([string] $Id, [string] $Type, [string] $Encoding, [string] $Body) {
-        "From: TLS reports <tlsrpt@reporter.example>`r`nTo: reports@example.com`r`nSubject: Report Domain: company-y.example Report-ID: <$Id>`r`n" +
-        "Message-ID: <$Id@reporter.example>`r`nMIME-Version: 1.0`r`nContent-Type: multipart/report; report-type=`"tlsrpt`"; boundary=`"part`"`r`n`r`n" +
-        "--part`r`nContent-Type: text/plain; charset=us-ascii`r`n`r`nThis is an aggregate TLS report.`r`n" +
-        "--part`r`nContent-Type: $Type`r`nContent-Transfer-Encoding: $Encoding`r`nContent-Disposition: attachment; filename=`"report`"`r`n`r`n$Body`r`n--part--`r`n"
-    }
+    if (Test-TestImapPrerequisite) { return }
 
     # RFC 2045 §6.7: the UTF-8 bytes, '=' and non-ASCII as =XX, lines under 76 characters with soft breaks.
     function ConvertTo-QuotedPrintable([string] $Text) {
@@ -50,95 +37,29 @@ BeforeAll {
         $output.ToArray()
     }
 
-    $root = Join-Path $TestDrive 'dovecot'
-    New-Item -ItemType Directory (Join-Path $root 'run'), (Join-Path $root 'state'), (Join-Path $root 'mail') | Out-Null
-    $ca = New-TestCertificate -Subject 'MtaSts IMAP test CA' -Ca
-    $leaf = New-TestCertificate -Subject 'localhost' -DnsName localhost -Issuer $ca.Certificate
-    $saved = Save-TestCertificate -Folder $root -Name server -Pair $leaf
-    $script:caFile = Join-Path $root 'ca.pem'
-    [IO.File]::WriteAllText($caFile, $ca.Certificate.ExportCertificatePem())
-    $script:imaps = Get-FreePort
-    $script:imap = Get-FreePort
-    $script:users = 'all', 'move', 'flag', 'whatif', 'example'
-    Set-Content (Join-Path $root 'users') -Value ($users | ForEach-Object { "$_@example.com:{PLAIN}Throwaway-$_" })
-    Set-Content (Join-Path $root 'dovecot.conf') -Value @"
-base_dir = $root/run
-state_dir = $root/state
-log_path = $root/dovecot.log
-instance_name = mtasts-imap-test
-protocols = imap
-listen = 127.0.0.1
-ssl = required
-ssl_cert = <$($saved.Certificate)
-ssl_key = <$($saved.Key)
-ssl_min_protocol = TLSv1.2
-auth_mechanisms = plain login
-auth_failure_delay = 0
-disable_plaintext_auth = yes
-default_internal_user = dovecot
-default_login_user = dovenull
-first_valid_uid = 8
-mail_location = maildir:$root/mail/%u
-passdb {
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%u $root/users
-}
-userdb {
-  driver = static
-  args = uid=mail gid=mail home=$root/home/%u
-}
-service imap-login {
-  inet_listener imap {
-    port = $imap
-  }
-  inet_listener imaps {
-    port = $imaps
-    ssl = yes
-  }
-}
-namespace inbox {
-  inbox = yes
-  separator = /
-}
-"@
-
-    # The seven mails every user's INBOX starts with, and a Read folder (Maildir++ .Read) to move to.
+    # The seven mails every user's INBOX starts with, and a Read folder to move to.
     $json = [IO.File]::ReadAllText((Join-Path $fixtures 'rfc8460-example.json'))
     $google = [IO.File]::ReadAllBytes((Join-Path $fixtures 'google-shaped.json'))
     $gzip = [Convert]::ToBase64String((Get-Gzip $google), [Base64FormattingOptions]::InsertLineBreaks)
     $microsoft = [IO.File]::ReadAllText((Join-Path $fixtures 'microsoft-shaped.json')).Replace('Microsoft Corporation', 'Microsoft Corporation — Relatórios')
     $huge = [byte[]]::new(15MB); [Random]::new(8460).NextBytes($huge)
     $mails = [ordered]@{
-        '1-json'      = New-ReportMail 'json' 'application/tlsrpt+json' '7bit' $json
-        '2-gzip'      = New-ReportMail 'gzip' 'application/tlsrpt+gzip' 'base64' $gzip
-        '3-qp'        = New-ReportMail 'qp' 'application/tlsrpt+json; charset=utf-8' 'quoted-printable' (ConvertTo-QuotedPrintable $microsoft)
-        '4-gzip-copy' = New-ReportMail 'gzip-again' 'application/tlsrpt+gzip' 'base64' $gzip
+        '1-json'      = New-TestReportMail 'json' 'application/tlsrpt+json' '7bit' $json
+        '2-gzip'      = New-TestReportMail 'gzip' 'application/tlsrpt+gzip' 'base64' $gzip
+        '3-qp'        = New-TestReportMail 'qp' 'application/tlsrpt+json; charset=utf-8' 'quoted-printable' (ConvertTo-QuotedPrintable $microsoft)
+        '4-gzip-copy' = New-TestReportMail 'gzip-again' 'application/tlsrpt+gzip' 'base64' $gzip
         '5-not'       = "From: someone@example.net`r`nTo: reports@example.com`r`nSubject: hello`r`nMessage-ID: <hello@example.net>`r`n`r`nNot a report.`r`n"
-        '6-damaged'   = New-ReportMail 'damaged' 'application/tlsrpt+json' '7bit' '{"organization-name": "Broken", "date-range": {'
-        '7-huge'      = New-ReportMail 'huge' 'application/tlsrpt+gzip' 'base64' ([Convert]::ToBase64String($huge, [Base64FormattingOptions]::InsertLineBreaks))
+        '6-damaged'   = New-TestReportMail 'damaged' 'application/tlsrpt+json' '7bit' '{"organization-name": "Broken", "date-range": {'
+        '7-huge'      = New-TestReportMail 'huge' 'application/tlsrpt+gzip' 'base64' ([Convert]::ToBase64String($huge, [Base64FormattingOptions]::InsertLineBreaks))
     }
-    foreach ($user in $users) {
-        $maildir = Join-Path $root "mail/$user@example.com"
-        foreach ($folder in 'cur', 'new', 'tmp', '.Read/cur', '.Read/new', '.Read/tmp') { New-Item -ItemType Directory -Force (Join-Path $maildir $folder) | Out-Null }
-        foreach ($name in $mails.Keys) {
-            [IO.File]::WriteAllText((Join-Path $maildir "new/1733270400.$name.test"), $mails[$name])
-        }
-    }
-    & chown -R mail:mail (Join-Path $root 'mail')
+    $perUser = [ordered]@{}
+    foreach ($user in 'all', 'move', 'flag', 'whatif', 'example') { $perUser[$user] = $mails }
+    $script:server = Start-TestImapServer -Folder (Join-Path $TestDrive 'dovecot') -Mail $perUser
+    $script:imaps = $server.ImapsPort
+    $script:imap = $server.ImapPort
+    $script:caFile = $server.CaFile
 
-    $info = [Diagnostics.ProcessStartInfo]::new('/usr/sbin/dovecot')
-    foreach ($argument in '-F', '-c', (Join-Path $root 'dovecot.conf')) { $info.ArgumentList.Add($argument) }
-    $info.RedirectStandardError = $true
-    $script:dovecot = [Diagnostics.Process]::Start($info)
-    $deadline = [datetime]::UtcNow.AddSeconds(30)
-    while (-not ((ss -Hltn) -match "127\.0\.0\.1:$imaps\s") -or -not ((ss -Hltn) -match "127\.0\.0\.1:$imap\s")) {
-        if ($dovecot.HasExited -or [datetime]::UtcNow -gt $deadline) { throw "Dovecot did not start: $(Get-Content -Raw (Join-Path $root 'dovecot.log') -ErrorAction Ignore)" }
-        Start-Sleep -Milliseconds 100
-    }
-
-    function Get-TestCredential([string] $User) {
-        [pscredential]::new("$User@example.com", (ConvertTo-SecureString "Throwaway-$User" -AsPlainText -Force))
-    }
+    function Get-TestCredential([string] $User) { Get-TestImapCredential $User }
 
     # Reads a user's folder; returns the reports, the errors and the verbose lines apart.
     function Invoke-Import([string] $User, [hashtable] $With = @{}) {
@@ -152,10 +73,7 @@ namespace inbox {
 }
 
 AfterAll {
-    if ($dovecot -and -not $dovecot.HasExited) {
-        $dovecot.Kill($true)
-        [void]$dovecot.WaitForExit(10000)
-    }
+    Stop-TestImapServer $server
 }
 
 Describe 'Import-TlsRptReport from a Dovecot IMAP mailbox' -Skip:$skip {
