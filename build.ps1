@@ -209,7 +209,9 @@ function Invoke-Bench {
     Invoke-Native dotnet @('run', '--project', (Join-Path $root 'bench/MtaSts.Benchmarks/MtaSts.Benchmarks.csproj'), '-c', 'Release', '--', '--filter', '*')
     Invoke-Build
     & dotnet pwsh -NoProfile -NonInteractive -File (Join-Path $root 'bench/Measure-Generation.ps1') -ModulePath (Join-Path $moduleOut 'MtaSts.psd1') -Count 10000
-    & dotnet pwsh -NoProfile -NonInteractive -Command "& '$(Join-Path $root 'bench/Measure-ReportImport.ps1')' -ModulePath '$(Join-Path $moduleOut 'MtaSts.psd1')' | Format-Table -AutoSize | Out-String -Width 200"
+    & dotnet pwsh -NoProfile -NonInteractive -Command "& '$(Join-Path $root 'bench/Measure-ReportImport.ps1')' -ModulePath '$(Join-Path $moduleOut 'MtaSts.psd1')' -Count 1000, 10000, 100000 -Store | Format-List | Out-String -Width 200"
+    # Needs root and dovecot-imapd (Dovecot on 127.0.0.1); says why when it cannot run.
+    & dotnet pwsh -NoProfile -NonInteractive -Command "& '$(Join-Path $root 'bench/Measure-ImapImport.ps1')' -ModulePath '$(Join-Path $moduleOut 'MtaSts.psd1')' -Count 1000 | Format-Table -AutoSize | Out-String -Width 200"
 }
 
 Push-Location $root
