@@ -149,3 +149,73 @@ Describe 'Import-TlsRptReport from a Dovecot IMAP mailbox' -Skip:$skip {
         @([IO.File]::ReadAllLines((Join-Path $TestDrive 'tlsrpt-store.jsonl'))).Count | Should -Be 3
     }
 }
+
+Describe 'Import-TlsRptReport -Authentication OAuth2 on the wire' {
+    BeforeAll {
+        # Exchange Online and Gmail cannot be reached here, so a minimal IMAP server over TLS on 127.0.0.1 stands in for
+        # them: it offers AUTH=XOAUTH2 with SASL-IR, records what the client authenticates with, and refuses it.
+        Add-Type -TypeDefinition @'
+using System;
+using System.IO;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using System.Threading.Tasks;
+
+public static class FakeXoauth2Imap
+{
+    public static Task<string> ServeOnce(TcpListener listener, X509Certificate2 certificate) => Task.Run(() =>
+    {
+        using var client = listener.AcceptTcpClient();
+        client.ReceiveTimeout = client.SendTimeout = 10000;
+        using var tls = new SslStream(client.GetStream());
+        tls.AuthenticateAsServer(certificate);
+        var reader = new StreamReader(tls, Encoding.ASCII);
+        var writer = new StreamWriter(tls, new UTF8Encoding(false)) { NewLine = "\r\n", AutoFlush = true };
+        writer.WriteLine("* OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=XOAUTH2] stand-in ready");
+        string authenticated = null;
+        string line;
+        while ((line = reader.ReadLine()) != null)
+        {
+            var parts = line.Split(new[] { ' ' }, 3);
+            string command = parts.Length > 1 ? parts[1].ToUpperInvariant() : string.Empty;
+            if (command == "CAPABILITY") { writer.WriteLine("* CAPABILITY IMAP4rev1 SASL-IR AUTH=XOAUTH2"); writer.WriteLine(parts[0] + " OK done"); }
+            else if (command == "AUTHENTICATE") { authenticated = parts.Length > 2 ? parts[2] : string.Empty; writer.WriteLine(parts[0] + " NO [AUTHENTICATIONFAILED] stand-in refuses"); }
+            else if (command == "LOGOUT") { writer.WriteLine("* BYE"); writer.WriteLine(parts[0] + " OK bye"); break; }
+            else { writer.WriteLine(parts[0] + " BAD unknown"); }
+        }
+        return authenticated;
+    });
+}
+'@
+        Import-Module (Join-Path $PSScriptRoot 'TestNetwork.psm1') -Force
+        $script:ca = New-TestCertificate -Subject 'MtaSts XOAUTH2 test CA' -Ca
+        $leaf = New-TestCertificate -Subject 'localhost' -DnsName localhost -Issuer $ca.Certificate
+        # SslStream on Linux serves a certificate whose key it can export; a PKCS#12 round trip gives it one.
+        $script:serverCertificate = [Security.Cryptography.X509Certificates.X509Certificate2]::new($leaf.Certificate.Export('Pkcs12'), [string]$null,
+            [Security.Cryptography.X509Certificates.X509KeyStorageFlags]::Exportable)
+    }
+
+    It 'sends SASL XOAUTH2 as Google and Microsoft document it: the user, then the access token as a Bearer, from the credential' {
+        $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+        $listener.Start()
+        try {
+            $served = [FakeXoauth2Imap]::ServeOnce($listener, $serverCertificate)
+            $token = 'ya29.a0-stand-in-token'
+            $credential = [pscredential]::new('tlsrpt@example.com', (ConvertTo-SecureString $token -AsPlainText -Force))
+            $failure = { Import-TlsRptReport -ImapServer localhost -Port $listener.LocalEndpoint.Port -Credential $credential -Authentication OAuth2 `
+                    -TrustedRootCertificate $ca.Certificate -TimeoutSec 10 -ErrorAction Stop } | Should -Throw -PassThru
+            $failure.CategoryInfo.Category | Should -Be 'AuthenticationError'
+            $served.Wait(10000) | Should -BeTrue
+            $sent = $served.Result
+        }
+        finally {
+            $listener.Stop()
+        }
+
+        $sent | Should -Match '^XOAUTH2 '
+        [Text.Encoding]::ASCII.GetString([Convert]::FromBase64String($sent.Substring(8))) | Should -Be "user=tlsrpt@example.com`u{1}auth=Bearer $token`u{1}`u{1}"
+    }
+}

@@ -11,7 +11,8 @@ namespace MtaSts.PowerShell.Commands
 {
     /// <summary>
     /// Import-TlsRptReport: reads TLS-RPT reports as they are delivered (JSON, gzip of JSON, or mail messages
-    /// carrying either, RFC 8460 §5) from files and folders (*.json, *.gz, *.eml), one typed object per report,
+    /// carrying either, RFC 8460 §5) from files and folders (*.json, *.gz, *.eml, Maildirs, and stores of one report per
+    /// line, *.jsonl), one typed object per report,
     /// streamed: each file is read, written out and let go. A bad, truncated or oversized file, or one that is
     /// not a regular file, is reported and the others go on; a second copy of a report is left out. With -ImapServer the
     /// report mails are read from an IMAP folder instead, over TLS, and can be marked as seen or moved once read.
@@ -28,14 +29,13 @@ namespace MtaSts.PowerShell.Commands
         /// </summary>
         private const int MaxMessageBytes = TlsRptReportReader.MaxReportBytes / 3 * 4 + (TlsRptReportReader.MaxReportBytes / 38) + 1024 * 1024;
 
-        private readonly System.Threading.CancellationTokenSource stopping = new System.Threading.CancellationTokenSource();
-
         private static readonly string[] ReportExtensions = { ".json", ".gz", ".eml", ".jsonl", ".ndjson" };
         private static readonly string[] LinesExtensions = { ".jsonl", ".ndjson" };
         private static readonly string[] MaildirFolders = { "cur", "new", "tmp" };
         private readonly System.Collections.Generic.Dictionary<string, bool> maildirs = new System.Collections.Generic.Dictionary<string, bool>(StringComparer.Ordinal);
 
         private readonly ReportDeduplicator copies = new ReportDeduplicator();
+        private readonly System.Threading.CancellationTokenSource stopping = new System.Threading.CancellationTokenSource();
         private FolderWalker? walker;
         private ProgressReporter? progress;
         private int filesRead;
