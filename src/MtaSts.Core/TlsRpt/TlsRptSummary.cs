@@ -164,7 +164,6 @@ namespace MtaSts.TlsRpt
 
         internal sealed class Accumulator
         {
-            private readonly HashSet<string> reportIds = new HashSet<string>(StringComparer.Ordinal);
             private readonly SortedSet<string> reporters = new SortedSet<string>(StringComparer.Ordinal);
             private readonly Dictionary<string, long> byResultType = new Dictionary<string, long>(StringComparer.Ordinal);
             private readonly Dictionary<string, (long Sessions, SortedSet<string> Types)> byMx = new Dictionary<string, (long, SortedSet<string>)>(StringComparer.OrdinalIgnoreCase);
@@ -173,6 +172,8 @@ namespace MtaSts.TlsRpt
             private readonly Dictionary<string, (long Sessions, SortedSet<string> Types)> bySendingMta = new Dictionary<string, (long, SortedSet<string>)>(StringComparer.OrdinalIgnoreCase);
             private readonly HashSet<DateTime> days = new HashSet<DateTime>();
             private DateTimeOffset? lastEnd;
+            private TlsRptReport? lastReport;
+            private int reportCount;
             private long successful;
             private long failed;
             private long stsFailed;
@@ -188,7 +189,13 @@ namespace MtaSts.TlsRpt
                 }
 
                 lastEnd = lastEnd == null || end > lastEnd ? end : lastEnd;
-                reportIds.Add((report.OrganizationName ?? string.Empty) + "\n" + (report.ReportId ?? report.Source ?? Guid.NewGuid().ToString()));
+                // A report's policies for one domain arrive one after another, and copies were dropped before.
+                if (!ReferenceEquals(report, lastReport))
+                {
+                    lastReport = report;
+                    reportCount++;
+                }
+
                 if (report.OrganizationName != null)
                 {
                     reporters.Add(report.OrganizationName);
@@ -219,7 +226,7 @@ namespace MtaSts.TlsRpt
             internal static long Sum(long total, long count) => total > long.MaxValue - count ? long.MaxValue : total + count;
 
             public TlsRptSummary Build(string domain, DateTimeOffset from, DateTimeOffset to, TlsRptEvidence evidence) =>
-                new TlsRptSummary(domain, from, to, reportIds.Count, reporters.ToList(), successful, failed, stsFailed,
+                new TlsRptSummary(domain, from, to, reportCount, reporters.ToList(), successful, failed, stsFailed,
                     byResultType.OrderByDescending(r => r.Value).ThenBy(r => r.Key, StringComparer.Ordinal)
                         .Select(r => new TlsRptCount(r.Key, r.Value, Array.Empty<string>()) { Fix = ResultTypeFix.For(r.Key) }).ToList(),
                     Counts(byMx), Counts(stsByMx))

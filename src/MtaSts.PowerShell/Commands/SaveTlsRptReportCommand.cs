@@ -22,7 +22,7 @@ namespace MtaSts.PowerShell.Commands
         private static readonly byte[] LineEnd = { (byte)'\n' };
         private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
         private readonly FileBatch batch = new FileBatch();
-        private readonly HashSet<string> kept = new HashSet<string>(StringComparer.Ordinal);
+        private readonly HashSet<TextDigest> kept = new HashSet<TextDigest>();
         private string store = string.Empty;
         private FileStream? staged;
         private int added;
@@ -93,7 +93,7 @@ namespace MtaSts.PowerShell.Commands
             foreach (var report in InputObject)
             {
                 string line = TlsRptReportWriter.ToJsonLine(report);
-                if (!kept.Add(ReportDeduplicator.Key(report) ?? line))
+                if (!kept.Add(ReportDeduplicator.Key(report) ?? TextDigest.Of(line)))
                 {
                     if (VerboseWanted)
                     {
@@ -178,7 +178,7 @@ namespace MtaSts.PowerShell.Commands
                 }
                 else
                 {
-                    kept.Add(ReportDeduplicator.Key(read.Value) ?? TlsRptReportWriter.ToJsonLine(read.Value));
+                    kept.Add(ReportDeduplicator.Key(read.Value) ?? TextDigest.Of(TlsRptReportWriter.ToJsonLine(read.Value)));
                 }
 
                 WriteLine(line.Bytes);

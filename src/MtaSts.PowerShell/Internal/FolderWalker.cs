@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Linq;
 using System.Runtime.InteropServices;
 
 namespace MtaSts.PowerShell.Internal
@@ -15,11 +14,14 @@ namespace MtaSts.PowerShell.Internal
     {
         private const int MaxDepth = 64;
 
-        private static readonly StringComparer PathComparer =
-            RuntimeInformation.IsOSPlatform(OSPlatform.Windows) || RuntimeInformation.IsOSPlatform(OSPlatform.OSX) ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+        private static readonly bool IgnoreCase = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) || RuntimeInformation.IsOSPlatform(OSPlatform.OSX);
+
+        private static readonly StringComparer PathComparer = IgnoreCase ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
 
         private readonly HashSet<string> folders = new HashSet<string>(PathComparer);
-        private readonly HashSet<string> files = new HashSet<string>(PathComparer);
+
+        // A folder of 100,000 reports is read in one run: each file seen costs a 16-byte digest of its real path, not the path.
+        private readonly HashSet<TextDigest> files = new HashSet<TextDigest>();
         private readonly Action<string, Exception> skipped;
 
         /// <param name="skipped">Told of each entry that could not be listed or followed, with the reason.</param>
@@ -45,10 +47,27 @@ namespace MtaSts.PowerShell.Internal
                 return;
             }
 
-            FileSystemInfo[] entries;
+            // Entries are streamed and a wanted file is kept as its path and a digest of where it leads, so a huge folder never
+            // sits in memory as FileInfo objects. In one folder, paths sort as their names do.
+            var wantedFiles = new List<(string Path, TextDigest Target)>();
+            var subfolders = new List<DirectoryInfo>();
             try
             {
-                entries = new DirectoryInfo(shown).GetFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal).ToArray();
+                foreach (var entry in new DirectoryInfo(shown).EnumerateFileSystemInfos())
+                {
+                    if (entry is FileInfo file)
+                    {
+                        string? target = wanted(file) ? RealPath(file) : null;
+                        if (target != null)
+                        {
+                            wantedFiles.Add((file.FullName, TextDigest.Of(IgnoreCase ? target.ToUpperInvariant() : target)));
+                        }
+                    }
+                    else if (recurse && entry is DirectoryInfo subfolder)
+                    {
+                        subfolders.Add(subfolder);
+                    }
+                }
             }
             catch (Exception ex) when (ex is IOException || ex is UnauthorizedAccessException)
             {
@@ -56,21 +75,22 @@ namespace MtaSts.PowerShell.Internal
                 return;
             }
 
-            foreach (var file in entries.OfType<FileInfo>().Where(wanted))
+            wantedFiles.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+            foreach (var (path, target) in wantedFiles)
             {
-                string? target = RealPath(file);
-                if (target != null && files.Add(target))
+                if (files.Add(target))
                 {
-                    found.Add(file.FullName);
+                    found.Add(path);
                 }
             }
 
-            if (!recurse || depth >= MaxDepth)
+            if (depth >= MaxDepth)
             {
                 return;
             }
 
-            foreach (var subfolder in entries.OfType<DirectoryInfo>())
+            subfolders.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+            foreach (var subfolder in subfolders)
             {
                 string? target = RealPath(subfolder);
                 if (target != null)

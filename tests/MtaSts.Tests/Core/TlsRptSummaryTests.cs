@@ -153,6 +153,28 @@ namespace MtaSts.Tests.Core
             }, iter: 300);
         }
 
+        [Fact(DisplayName = "RFC 8460 §4.4: a report-id identifies a report within its organisation; one report with two policies for a domain counts once")]
+        public void ReportsAreCountedByOrganisationAndId()
+        {
+            var a = Daily("A", Nov1, 10);
+            var sameIdOtherOrg = new TlsRptReport("B", a.ReportId, Nov1, Nov1.AddDays(1), Array.Empty<string>(), a.Policies, null);
+            var twoPolicies = new TlsRptReport("C", "c1", Nov1, Nov1.AddDays(1), Array.Empty<string>(),
+                new[] { a.Policies[0], new TlsRptPolicyResult("tlsa", "example.com", Array.Empty<string>(), Array.Empty<string>(), 5, 0, Array.Empty<TlsRptFailureDetail>()) },
+                null);
+            var summary = TlsRptSummary.Summarize(new[] { a, sameIdOtherOrg, a, twoPolicies, twoPolicies }, Nov1, Nov1.AddDays(14), Lenient).Single();
+            Assert.Equal(3, summary.ReportCount);
+            Assert.Equal(35, summary.SuccessfulSessions);
+
+            var copies = new ReportDeduplicator();
+            Assert.True(copies.IsFirst(a));
+            Assert.True(copies.IsFirst(sameIdOtherOrg));
+            Assert.False(copies.IsFirst(Daily("A", Nov1, 99)));
+            Assert.Equal(1, copies.Dropped);
+            Assert.Equal(TextDigest.Of("A\nx"), TextDigest.Of("A\nx"));
+            Assert.NotEqual(TextDigest.Of("A\nx"), TextDigest.Of("A\ny"));
+            Assert.NotEqual(TextDigest.Of("A\n\uD800"), TextDigest.Of("A\n\uD801"));
+        }
+
         [Fact(DisplayName = "RFC 8460 §3: a domain without reports has a no-data summary that is never ready for enforce")]
         public void NoData()
         {
