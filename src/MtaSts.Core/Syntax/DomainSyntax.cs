@@ -48,6 +48,13 @@ namespace MtaSts.Syntax
         public static DomainProblem Check(ReadOnlySpan<char> name, out int index, out DomainShape shape)
         {
             index = 0;
+            return IsShortValidName(name, out shape) ? DomainProblem.None : CheckEachCharacter(name, out index, out shape);
+        }
+
+        /// <summary>The check one character at a time, which also finds where and what the problem is.</summary>
+        internal static DomainProblem CheckEachCharacter(ReadOnlySpan<char> name, out int index, out DomainShape shape)
+        {
+            index = 0;
             shape = DomainShape.SingleLabel;
             if (name.IsEmpty)
             {
@@ -147,6 +154,65 @@ namespace MtaSts.Syntax
 
             index = 0;
             return DomainProblem.None;
+        }
+
+        private const int Lower = 1, Digit = 2, Upper = 4, Dot = 8, Dash = 16, Invalid = 32;
+
+        private static readonly byte[] CharClass = BuildCharClasses();
+
+        /// <summary>
+        /// The common case without a branch per character: a valid name of at most 63 characters (so no label or name
+        /// can be too long), with its shape. False means "not shown valid here": the careful loop then finds the problem.
+        /// </summary>
+        private static bool IsShortValidName(ReadOnlySpan<char> name, out DomainShape shape)
+        {
+            shape = DomainShape.None;
+            if (name.IsEmpty || name.Length > MaxLabelLength)
+            {
+                return false;
+            }
+
+            // A dot is imagined before and after the name, so a name that starts or ends with a dot or hyphen
+            // shows up as one of the forbidden pairs: dot-dot (empty label), dot-hyphen and hyphen-dot (RFC 5321 §4.1.2).
+            int previous = Dot;
+            int seen = 0;
+            int bad = 0;
+            int lastLabelLetters = 0;
+            foreach (char c in name)
+            {
+                int current = c < CharClass.Length ? CharClass[c] : Invalid;
+                bad |= (current & Invalid) | (previous & Dot & (current | (current >> 1))) | ((previous >> 1) & current & Dot);
+                lastLabelLetters = (lastLabelLetters | (current & (Lower | Upper | Dash))) & (((current & Dot) >> 3) - 1);
+                seen |= current;
+                previous = current;
+            }
+
+            bad |= previous & Dot | ((previous >> 1) & Dot);
+            if (bad != 0)
+            {
+                return false;
+            }
+
+            shape = ((seen & Upper) != 0 ? DomainShape.HasUppercase : DomainShape.None)
+                | ((seen & Dot) == 0 ? DomainShape.SingleLabel : DomainShape.None)
+                | (lastLabelLetters == 0 ? DomainShape.NumericLastLabel : DomainShape.None);
+            return true;
+        }
+
+        private static byte[] BuildCharClasses()
+        {
+            var classes = new byte[128];
+            for (int c = 0; c < classes.Length; c++)
+            {
+                classes[c] = (byte)(c >= 'a' && c <= 'z' ? Lower
+                    : c >= '0' && c <= '9' ? Digit
+                    : c >= 'A' && c <= 'Z' ? Upper
+                    : c == '.' ? Dot
+                    : c == '-' ? Dash
+                    : Invalid);
+            }
+
+            return classes;
         }
 
         /// <summary>A name whose last label is all digits is an IPv4 address in disguise (RFC 3696 §2: no TLD is numeric).</summary>

@@ -4,6 +4,7 @@ using CsCheck;
 using MtaSts.Diagnostics;
 using MtaSts.Policy;
 using MtaSts.Records;
+using MtaSts.Syntax;
 using Xunit;
 
 namespace MtaSts.Tests.Core
@@ -83,5 +84,22 @@ namespace MtaSts.Tests.Core
                     Assert.True(pattern.Matches(pattern.IsWildcard ? "x" + pattern.Value.Substring(1) : pattern.Value));
                 }
             }, iter: 20000);
+
+        [Fact(DisplayName = "RFC 5321 §4.1.2: the short-name check without a branch per character agrees with the check one character at a time")]
+        public void DomainChecksAgree() =>
+            Gen.OneOf(
+                Gen.String[Gen.Char["aZ09.-._*é\t"], 0, 70],
+                Gen.Select(Label.Array[1, 5], Gen.Bool).Select((labels, upper) => upper ? string.Join(".", labels).ToUpperInvariant() : string.Join(".", labels)))
+            .Sample(name =>
+            {
+                var problem = DomainSyntax.Check(name.AsSpan(), out int index, out DomainShape shape);
+                var careful = DomainSyntax.CheckEachCharacter(name.AsSpan(), out int carefulIndex, out DomainShape carefulShape);
+                Assert.Equal(careful, problem);
+                Assert.Equal(carefulIndex, index);
+                if (problem == DomainProblem.None)
+                {
+                    Assert.Equal(carefulShape, shape);
+                }
+            }, iter: 50000);
     }
 }
