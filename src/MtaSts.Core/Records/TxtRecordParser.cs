@@ -61,7 +61,14 @@ namespace MtaSts.Records
                 }
 
                 int valueStart = pos;
-                bool isId = TxtFieldSyntax.NameIs(value, nameStart, nameLength, "id");
+                bool isId = nameLength == 2 && value[nameStart] == 'i' && value[nameStart + 1] == 'd';
+                if (isId && id == null && TryReadId(value, ref pos))
+                {
+                    id = value.Substring(valueStart, pos - valueStart);
+                    fields++;
+                    continue;
+                }
+
                 string name = isId ? "id" : value.Substring(nameStart, nameLength);
                 error = TxtFieldSyntax.ScanValue(value, ref pos, name);
                 if (error != null)
@@ -104,6 +111,28 @@ namespace MtaSts.Records
             }
 
             return new ParseResult<MtaStsTxtRecord>(MtaStsTxtRecord.FromParsed(id, extensions, value), null, warnings);
+        }
+
+        /// <summary>
+        /// The common case in one loop: an id of 1 to 32 letters and digits (RFC 8461 §3.1) ended by a delimiter or the end.
+        /// False leaves <paramref name="pos"/> alone, and the value is then read and judged step by step for the message.
+        /// </summary>
+        private static bool TryReadId(string value, ref int pos)
+        {
+            int end = pos;
+            while (end < value.Length && DomainSyntax.IsLetterOrDigit(value[end]))
+            {
+                end++;
+            }
+
+            int length = end - pos;
+            if (length == 0 || length > StsId.MaxLength || (end < value.Length && value[end] != ';' && value[end] != ' ' && value[end] != '\t'))
+            {
+                return false;
+            }
+
+            pos = end;
+            return true;
         }
 
         private static ParseResult<MtaStsTxtRecord> Fail(string message, int column, List<Finding>? warnings, string code = ErrorCodes.TxtRecordSyntax) =>
