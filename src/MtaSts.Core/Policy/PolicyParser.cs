@@ -32,6 +32,11 @@ namespace MtaSts.Policy
         private static readonly ulong IonColon = Word("ion:".AsSpan(), 0);
         private static readonly ulong MaxWord = Word("max_".AsSpan(), 0);
         private static readonly ulong AgeColon = Word("age:".AsSpan(), 0);
+        private static readonly ulong EnfoWord = Word("enfo".AsSpan(), 0);
+        private static readonly ulong OrceWord = Word("orce".AsSpan(), 0);
+        private static readonly ulong TestWord = Word("test".AsSpan(), 0);
+        private static readonly ulong TingWord = Word("ting".AsSpan(), 0);
+        private static readonly ulong NoneWord = Word("none".AsSpan(), 0);
 
         private enum Field
         {
@@ -388,19 +393,8 @@ namespace MtaSts.Policy
                     return Duplicate("mode", value, line, column);
                 }
 
-                if (Is(value, "enforce"))
-                {
-                    mode = PolicyMode.Enforce;
-                }
-                else if (Is(value, "testing"))
-                {
-                    mode = PolicyMode.Testing;
-                }
-                else if (Is(value, "none"))
-                {
-                    mode = PolicyMode.None;
-                }
-                else
+                mode = ModeNamed(value);
+                if (mode == null)
                 {
                     string shown = Shorten(value);
                     string hint = Is(value, "report")
@@ -410,6 +404,32 @@ namespace MtaSts.Policy
                 }
 
                 return true;
+            }
+
+            /// <summary>The mode a value names exactly (RFC 7405 %s), compared as whole four-character words; null for any other value.</summary>
+            private static PolicyMode? ModeNamed(ReadOnlySpan<char> value)
+            {
+                if (value.Length == 7)
+                {
+                    // Two overlapping words cover the seven characters.
+                    ulong head = Word(value, 0);
+                    ulong tail = Word(value, 3);
+                    if (head == EnfoWord && tail == OrceWord)
+                    {
+                        return PolicyMode.Enforce;
+                    }
+
+                    if (head == TestWord && tail == TingWord)
+                    {
+                        return PolicyMode.Testing;
+                    }
+                }
+                else if (value.Length == 4 && Word(value, 0) == NoneWord)
+                {
+                    return PolicyMode.None;
+                }
+
+                return null;
             }
 
             private bool ParseMaxAge(ReadOnlySpan<char> value, int line, int column)

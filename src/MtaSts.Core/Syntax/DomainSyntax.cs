@@ -1,4 +1,9 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+#if NET8_0_OR_GREATER
+using System.Runtime.Intrinsics;
+#endif
 using MtaSts.Resources;
 
 namespace MtaSts.Syntax
@@ -156,64 +161,105 @@ namespace MtaSts.Syntax
             return DomainProblem.None;
         }
 
-        private const int Lower = 1, Digit = 2, Upper = 4, Dot = 8, Dash = 16, Invalid = 32;
-
-        private static readonly byte[] CharClass = BuildCharClasses();
-
         /// <summary>
         /// The common case without a branch per character: a valid name of at most 63 characters (so no label or name
         /// can be too long), with its shape. False means "not shown valid here": the careful loop then finds the problem.
+        /// Every character becomes a bit in one of four 64-bit masks (dots, hyphens, capitals, invalid), and the rules of
+        /// RFC 5321 §4.1.2 that span two characters are shifts of those masks: no dot or hyphen after a dot or at the
+        /// start (an empty label, or a label starting with a hyphen), no dot after a hyphen, no dot or hyphen at the end.
         /// </summary>
         private static bool IsShortValidName(ReadOnlySpan<char> name, out DomainShape shape)
         {
             shape = DomainShape.None;
-            if (name.IsEmpty || name.Length > MaxLabelLength)
+            int length = name.Length;
+            if (length == 0 || length > MaxLabelLength)
             {
                 return false;
             }
 
-            // A dot is imagined before and after the name, so a name that starts or ends with a dot or hyphen
-            // shows up as one of the forbidden pairs: dot-dot (empty label), dot-hyphen and hyphen-dot (RFC 5321 §4.1.2).
-            int previous = Dot;
-            int seen = 0;
-            int bad = 0;
-            int lastLabelLetters = 0;
-            foreach (char c in name)
+            ulong dots, hyphens, capitals, invalid;
+#if NET8_0_OR_GREATER
+            if (Vector128.IsHardwareAccelerated)
             {
-                int current = c < CharClass.Length ? CharClass[c] : Invalid;
-                bad |= (current & Invalid) | (previous & Dot & (current | (current >> 1))) | ((previous >> 1) & current & Dot);
-                lastLabelLetters = (lastLabelLetters | (current & (Lower | Upper | Dash))) & (((current & Dot) >> 3) - 1);
-                seen |= current;
-                previous = current;
+                ClassifyEightAtATime(name, out dots, out hyphens, out capitals, out invalid);
+            }
+            else
+#endif
+            {
+                ClassifyOneAtATime(name, out dots, out hyphens, out capitals, out invalid);
             }
 
-            bad |= previous & Dot | ((previous >> 1) & Dot);
+            ulong edges = dots | hyphens;
+            ulong bad = invalid | (((dots << 1) | 1) & edges) | ((hyphens << 1) & dots) | ((edges >> (length - 1)) & 1);
             if (bad != 0)
             {
                 return false;
             }
 
-            shape = ((seen & Upper) != 0 ? DomainShape.HasUppercase : DomainShape.None)
-                | ((seen & Dot) == 0 ? DomainShape.SingleLabel : DomainShape.None)
-                | (lastLabelLetters == 0 ? DomainShape.NumericLastLabel : DomainShape.None);
+            shape = (capitals != 0 ? DomainShape.HasUppercase : DomainShape.None)
+                | (dots == 0 ? DomainShape.SingleLabel : DomainShape.None)
+                | (IsDigit(name[length - 1]) && LooksLikeIpAddress(name) ? DomainShape.NumericLastLabel : DomainShape.None);
             return true;
         }
 
-        private static byte[] BuildCharClasses()
+        private static bool IsDigit(char c) => (uint)(c - '0') <= 9;
+
+        internal static void ClassifyOneAtATime(ReadOnlySpan<char> name, out ulong dots, out ulong hyphens, out ulong capitals, out ulong invalid)
         {
-            var classes = new byte[128];
-            for (int c = 0; c < classes.Length; c++)
+            dots = hyphens = capitals = invalid = 0;
+            for (int i = 0; i < name.Length; i++)
             {
-                classes[c] = (byte)(c >= 'a' && c <= 'z' ? Lower
-                    : c >= '0' && c <= '9' ? Digit
-                    : c >= 'A' && c <= 'Z' ? Upper
-                    : c == '.' ? Dot
-                    : c == '-' ? Dash
-                    : Invalid);
+                char c = name[i];
+                ulong bit = 1UL << i;
+                dots |= c == '.' ? bit : 0;
+                hyphens |= c == '-' ? bit : 0;
+                capitals |= (uint)(c - 'A') <= 'Z' - 'A' ? bit : 0;
+                invalid |= (uint)((c | 0x20) - 'a') <= 'z' - 'a' || IsDigit(c) || c == '.' || c == '-' ? 0 : bit;
+            }
+        }
+
+#if NET8_0_OR_GREATER
+        internal static void ClassifyEightAtATime(ReadOnlySpan<char> name, out ulong dots, out ulong hyphens, out ulong capitals, out ulong invalid)
+        {
+            dots = hyphens = capitals = invalid = 0;
+            var chars = MemoryMarshal.Cast<char, ushort>(name);
+            if (chars.Length < 8)
+            {
+                // Too short for one vector: padded with letters, which change no mask.
+                Span<ushort> padded = stackalloc ushort[8];
+                padded.Fill('a');
+                chars.CopyTo(padded);
+                Classify(Vector128.Create<ushort>(padded), 0, ref dots, ref hyphens, ref capitals, ref invalid);
+                return;
             }
 
-            return classes;
+            // Whole vectors, then one more that ends at the last character and overlaps the one before it.
+            int start = 0;
+            for (; start + 8 <= chars.Length; start += 8)
+            {
+                Classify(Vector128.Create(chars.Slice(start, 8)), start, ref dots, ref hyphens, ref capitals, ref invalid);
+            }
+
+            if (start < chars.Length)
+            {
+                Classify(Vector128.Create(chars.Slice(chars.Length - 8, 8)), chars.Length - 8, ref dots, ref hyphens, ref capitals, ref invalid);
+            }
         }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Classify(Vector128<ushort> v, int at, ref ulong dots, ref ulong hyphens, ref ulong capitals, ref ulong invalid)
+        {
+            var dot = Vector128.Equals(v, Vector128.Create((ushort)'.'));
+            var hyphen = Vector128.Equals(v, Vector128.Create((ushort)'-'));
+            var capital = Vector128.LessThanOrEqual(v - Vector128.Create((ushort)'A'), Vector128.Create((ushort)('Z' - 'A')));
+            var letter = Vector128.LessThanOrEqual((v | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)('z' - 'a')));
+            var digit = Vector128.LessThanOrEqual(v - Vector128.Create((ushort)'0'), Vector128.Create((ushort)9));
+            dots |= (ulong)dot.ExtractMostSignificantBits() << at;
+            hyphens |= (ulong)hyphen.ExtractMostSignificantBits() << at;
+            capitals |= (ulong)capital.ExtractMostSignificantBits() << at;
+            invalid |= (ulong)(~(letter | digit | dot | hyphen)).ExtractMostSignificantBits() << at;
+        }
+#endif
 
         /// <summary>A name whose last label is all digits is an IPv4 address in disguise (RFC 3696 §2: no TLD is numeric).</summary>
         public static bool LooksLikeIpAddress(ReadOnlySpan<char> name)

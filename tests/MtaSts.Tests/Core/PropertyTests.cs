@@ -100,6 +100,14 @@ namespace MtaSts.Tests.Core
                 {
                     Assert.Equal(carefulShape, shape);
                 }
+
+                if (name.Length <= DomainSyntax.MaxLabelLength)
+                {
+                    // The scalar classification (Windows PowerShell 5.1's build) and the vector one agree bit for bit.
+                    DomainSyntax.ClassifyOneAtATime(name.AsSpan(), out ulong dots, out ulong hyphens, out ulong capitals, out ulong invalid);
+                    DomainSyntax.ClassifyEightAtATime(name.AsSpan(), out ulong vectorDots, out ulong vectorHyphens, out ulong vectorCapitals, out ulong vectorInvalid);
+                    Assert.Equal((dots, hyphens, capitals, invalid), (vectorDots, vectorHyphens, vectorCapitals, vectorInvalid));
+                }
             }, iter: 50000);
     }
 }
