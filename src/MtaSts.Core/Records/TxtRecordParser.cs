@@ -23,6 +23,55 @@ namespace MtaSts.Records
                 throw new ArgumentNullException(nameof(value));
             }
 
+            return CommonShapeId(value) is string id
+                ? new ParseResult<MtaStsTxtRecord>(MtaStsTxtRecord.FromParsed(id, null, value), null, null)
+                : ReadFieldByField(value, clock);
+        }
+
+        /// <summary>
+        /// The id of a record in the shape nearly all have, read straight through: <c>v=STSv1;</c>, optional spaces,
+        /// <c>id=</c> and 1 to 32 letters and digits, then the end or a final <c>;</c> with optional spaces after it
+        /// (RFC 8461 §3.1). Null for anything else, which <see cref="ReadFieldByField"/> reads, warns about or refuses.
+        /// </summary>
+        internal static string? CommonShapeId(string value)
+        {
+            int length = value.Length;
+            int pos = Prefix.Length;
+            if (length < pos + 5 || !value.StartsWith(Prefix, StringComparison.Ordinal) || value[pos] != ';')
+            {
+                return null;
+            }
+
+            pos = TxtFieldSyntax.SkipWsp(value, pos + 1);
+            if (pos + 3 >= length || value[pos] != 'i' || value[pos + 1] != 'd' || value[pos + 2] != '=')
+            {
+                return null;
+            }
+
+            int idStart = pos + 3;
+            pos = idStart;
+            while (pos < length && DomainSyntax.IsLetterOrDigit(value[pos]))
+            {
+                pos++;
+            }
+
+            int idLength = pos - idStart;
+            if (idLength == 0 || idLength > StsId.MaxLength)
+            {
+                return null;
+            }
+
+            if (pos < length && (value[pos] != ';' || TxtFieldSyntax.SkipWsp(value, pos + 1) != length))
+            {
+                return null;
+            }
+
+            return value.Substring(idStart, idLength);
+        }
+
+        /// <summary>The whole grammar, one delimiter and field at a time, with a warning or error for anything amiss.</summary>
+        internal static ParseResult<MtaStsTxtRecord> ReadFieldByField(string value, Clock? clock)
+        {
             List<Finding>? warnings = null;
             if (!value.StartsWith(Prefix, StringComparison.Ordinal))
             {
@@ -62,13 +111,6 @@ namespace MtaSts.Records
 
                 int valueStart = pos;
                 bool isId = nameLength == 2 && value[nameStart] == 'i' && value[nameStart + 1] == 'd';
-                if (isId && id == null && TryReadId(value, ref pos))
-                {
-                    id = value.Substring(valueStart, pos - valueStart);
-                    fields++;
-                    continue;
-                }
-
                 string name = isId ? "id" : value.Substring(nameStart, nameLength);
                 error = TxtFieldSyntax.ScanValue(value, ref pos, name);
                 if (error != null)
@@ -111,28 +153,6 @@ namespace MtaSts.Records
             }
 
             return new ParseResult<MtaStsTxtRecord>(MtaStsTxtRecord.FromParsed(id, extensions, value), null, warnings);
-        }
-
-        /// <summary>
-        /// The common case in one loop: an id of 1 to 32 letters and digits (RFC 8461 §3.1) ended by a delimiter or the end.
-        /// False leaves <paramref name="pos"/> alone, and the value is then read and judged step by step for the message.
-        /// </summary>
-        private static bool TryReadId(string value, ref int pos)
-        {
-            int end = pos;
-            while (end < value.Length && DomainSyntax.IsLetterOrDigit(value[end]))
-            {
-                end++;
-            }
-
-            int length = end - pos;
-            if (length == 0 || length > StsId.MaxLength || (end < value.Length && value[end] != ';' && value[end] != ' ' && value[end] != '\t'))
-            {
-                return false;
-            }
-
-            pos = end;
-            return true;
         }
 
         private static ParseResult<MtaStsTxtRecord> Fail(string message, int column, List<Finding>? warnings, string code = ErrorCodes.TxtRecordSyntax) =>

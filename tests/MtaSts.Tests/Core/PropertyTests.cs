@@ -73,6 +73,26 @@ namespace MtaSts.Tests.Core
             Gen.String[Gen.Char["ABCXYZabcxyz0123456789"], 1, 32].Sample(id =>
                 Assert.Equal(id, MtaStsTxtRecord.Parse(MtaStsTxtRecord.Create("example.com", id).Value).Id), iter: 2000);
 
+        [Fact(DisplayName = "RFC 8461 §3.1: a record read straight through gives what the field-by-field reader gives")]
+        public void TxtShortcutAgrees() =>
+            Gen.Select(Gen.OneOf<string>("v=STSv1", "v=STSv1 ", "V=STSv1", "v=STSv1;"), Gen.OneOf<string>(";", "; ", ";\t ", " ;", ""),
+                    Gen.OneOf<string>("id=", "ID=", "id =", "x=1;id="),
+                    Gen.OneOf(Gen.String[Gen.Char["aZ09-._=é "], 0, 36], Gen.String[Gen.Char["abcXYZ0189"], 0, 34]),
+                    Gen.OneOf<string>("", ";", "; ", " ", " ;", ";;", "; x=1", ";\t"))
+                .Select((version, delimiter, name, id, tail) => version + delimiter + name + id + tail)
+                .Sample(record =>
+                {
+                    string? shortcut = TxtRecordParser.CommonShapeId(record);
+                    var full = TxtRecordParser.ReadFieldByField(record, null);
+                    if (shortcut != null)
+                    {
+                        Assert.True(full.Success, record);
+                        Assert.Equal(full.Value!.Id, shortcut);
+                        Assert.Empty(full.Value.Extensions);
+                        Assert.Empty(full.Warnings);
+                    }
+                }, iter: 50000);
+
         [Fact(DisplayName = "RFC 8461 §3.2: MX input normalisation never throws anything but MtaStsFormatException")]
         public void MxInputNeverCrashes() =>
             Gen.String[Gen.Char["aZ09.-*_ ,;:[]é\n\u00ADxn-"], 0, 40].Sample(text =>
