@@ -179,7 +179,7 @@ namespace MtaSts.Syntax
 
             ulong dots, hyphens, capitals, invalid;
 #if NET8_0_OR_GREATER
-            if (Vector128.IsHardwareAccelerated)
+            if (Vector128.IsHardwareAccelerated && length >= 8)
             {
                 ClassifyEightAtATime(name, out dots, out hyphens, out capitals, out invalid);
             }
@@ -219,31 +219,28 @@ namespace MtaSts.Syntax
         }
 
 #if NET8_0_OR_GREATER
+        /// <summary>The masks of <see cref="ClassifyOneAtATime"/> for a name of 8 to 64 characters, eight characters per compare.</summary>
         internal static void ClassifyEightAtATime(ReadOnlySpan<char> name, out ulong dots, out ulong hyphens, out ulong capitals, out ulong invalid)
         {
-            dots = hyphens = capitals = invalid = 0;
+            ulong dotBits = 0, hyphenBits = 0, capitalBits = 0, invalidBits = 0;
             var chars = MemoryMarshal.Cast<char, ushort>(name);
-            if (chars.Length < 8)
-            {
-                // Too short for one vector: padded with letters, which change no mask.
-                Span<ushort> padded = stackalloc ushort[8];
-                padded.Fill('a');
-                chars.CopyTo(padded);
-                Classify(Vector128.Create<ushort>(padded), 0, ref dots, ref hyphens, ref capitals, ref invalid);
-                return;
-            }
 
             // Whole vectors, then one more that ends at the last character and overlaps the one before it.
-            int start = 0;
-            for (; start + 8 <= chars.Length; start += 8)
+            int last = chars.Length - 8;
+            for (int start = 0; ; start += 8)
             {
-                Classify(Vector128.Create(chars.Slice(start, 8)), start, ref dots, ref hyphens, ref capitals, ref invalid);
+                int at = Math.Min(start, last);
+                Classify(Vector128.Create(chars.Slice(at, 8)), at, ref dotBits, ref hyphenBits, ref capitalBits, ref invalidBits);
+                if (at == last)
+                {
+                    break;
+                }
             }
 
-            if (start < chars.Length)
-            {
-                Classify(Vector128.Create(chars.Slice(chars.Length - 8, 8)), chars.Length - 8, ref dots, ref hyphens, ref capitals, ref invalid);
-            }
+            dots = dotBits;
+            hyphens = hyphenBits;
+            capitals = capitalBits;
+            invalid = invalidBits;
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -121,7 +121,7 @@ namespace MtaSts.Tests.Core
                     Assert.Equal(carefulShape, shape);
                 }
 
-                if (name.Length <= DomainSyntax.MaxLabelLength)
+                if (name.Length >= 8 && name.Length <= DomainSyntax.MaxLabelLength)
                 {
                     // The scalar classification (Windows PowerShell 5.1's build) and the vector one agree bit for bit.
                     DomainSyntax.ClassifyOneAtATime(name.AsSpan(), out ulong dots, out ulong hyphens, out ulong capitals, out ulong invalid);
