@@ -85,6 +85,9 @@ namespace MtaSts.Policy
             return new MxPattern((shape & DomainShape.HasUppercase) != 0 ? DomainNameInput.ToLowerAscii(text) : text, shape & ~DomainShape.HasUppercase);
         }
 
+        /// <summary>A pattern from lowercase ASCII that passed the policy grammar, with more than one label, the last not all digits.</summary>
+        internal static MxPattern FromPlainName(string value) => new MxPattern(value, DomainShape.None);
+
         /// <summary>True when the domain part's last label is all digits: an IPv4 address written as a name.</summary>
         internal bool LooksLikeIpAddress => (shape & DomainShape.NumericLastLabel) != 0;
 

@@ -76,6 +76,13 @@ namespace MtaSts.Policy
                 return Fail(ErrorCodes.PolicyFieldMissing, Messages.Get("PolicyEmpty"), Section, 1, 1);
             }
 
+#if NET8_0_OR_GREATER
+            if (PlainPolicyReader.TryRead(bytes) is MtaStsPolicy plain)
+            {
+                return new ParseResult<MtaStsPolicy>(plain, null, null);
+            }
+
+#endif
             // Decoded into a buffer rather than a string: the parse reads the characters once and keeps only the values it
             // returns, so the byte entry costs the text entry plus the decoding. Only decoding throws here.
             try
@@ -661,7 +668,7 @@ namespace MtaSts.Policy
         }
 
         /// <summary>The mx patterns of one parse, in order; the first four need no allocation of their own.</summary>
-        private struct MxCollector
+        internal struct MxCollector
         {
             private MxPattern first;
             private MxPattern second;

@@ -73,6 +73,61 @@ namespace MtaSts.Tests.Core
             Gen.String[Gen.Char["ABCXYZabcxyz0123456789"], 1, 32].Sample(id =>
                 Assert.Equal(id, MtaStsTxtRecord.Parse(MtaStsTxtRecord.Create("example.com", id).Value).Id), iter: 2000);
 
+        [Fact(DisplayName = "RFC 8461 §3.2: a policy the plain reader accepts is the one the full parser reads, without a warning")]
+        public void PlainPolicyReaderAgrees()
+        {
+            var line = Gen.OneOf<string>(
+                "version: STSv1", "version:STSv1", "version: STSv1 ", "version: STSv2", "Version: STSv1",
+                "mode: enforce", "mode:testing", "mode: none", "mode: Enforce", "mode : testing",
+                "max_age: 604800", "max_age:86400", "max_age: 86399", "max_age: 0604800", "max_age: 31557600", "max_age: 31557601", "max_age: 0",
+                "mx: mail.example.com", "mx:*.example.net", "mx: MAIL.example.com", "mx: 192.0.2.1", "mx: localhost", "mx: *.com",
+                "mx: a-very-long-host-name-that-is-over-sixteen.example.com", "mx: bad-.example", "mx: bücher.example", "mx: a..b",
+                "x-note: managed by ops", "x-note: a\tb", "x_y.z: v:1", "Mode: enforce", "note:", "_x: y", "mx:", " mx: a.example",
+                "mx: mail.example.com\r");
+            var mostlyPlain = Gen.Select(Gen.OneOf<string>("mode: enforce", "mode:testing", "mode: none"), Gen.OneOf<string>("max_age: 604800", "max_age:\t86400 "),
+                    Gen.OneOf<string>("mx: mail.example.com", "mx:*.example.net", "mx: a-very-long-host-name-that-is-over-sixteen.example.com").Array[1, 3], line.Array[0, 3], Gen.Int[0, 7])
+                .Select((mode, maxAge, mx, extra, turn) =>
+                {
+                    var lines = new[] { mode, maxAge }.Concat(mx).Concat(extra).ToArray();
+                    return lines.Skip(turn % lines.Length).Concat(lines.Take(turn % lines.Length)).ToArray();
+                });
+            var policy = Gen.Select(Gen.OneOf(line.Array[1, 8], mostlyPlain), Gen.OneOf<string>("\n", "\r\n"), Gen.Bool, Gen.Bool).Select((lines, end, versionFirst, finalEnd) =>
+                (versionFirst ? "version: STSv1" + end : string.Empty) + string.Join(end, lines) + (finalEnd ? end : string.Empty));
+            int plainCount = 0;
+            policy.Sample(text =>
+            {
+                var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+                var plain = PlainPolicyReader.TryRead(bytes);
+                var full = PolicyParser.Parse(text);
+                if (plain != null)
+                {
+                    plainCount++;
+                    Assert.True(full.Success, text);
+                    Assert.Empty(full.Warnings);
+                    Assert.Equal(full.Value, plain);
+                    Assert.Equal(full.Value!.Mx.Select(m => (m.IsWildcard, m.LooksLikeIpAddress, m.IsSingleLabel)), plain.Mx.Select(m => (m.IsWildcard, m.LooksLikeIpAddress, m.IsSingleLabel)));
+                }
+                else
+                {
+                    // Whatever the plain reader leaves is either refused or warned about, or has something it does not read.
+                    Assert.True(!full.Success || full.Warnings.Count > 0 || full.Value!.MaxAge < MtaStsPolicy.RecommendedMinMaxAge || text.Contains("MAIL"), text);
+                }
+            }, iter: 30000);
+            Assert.True(plainCount > 1000, $"only {plainCount} plain policies generated");
+
+            Gen.Select(Policy, Gen.Int[0, 1000], Gen.Char["\r\n\t :.-*_A0\u00E9\u0000;"]).Sample((p, at, c) =>
+            {
+                var text = p.Text.ToCharArray();
+                text[at % text.Length] = c;
+                var plain = PlainPolicyReader.TryRead(System.Text.Encoding.UTF8.GetBytes(text));
+                if (plain != null)
+                {
+                    var full = PolicyParser.Parse(new string(text));
+                    Assert.True(full.Success && full.Warnings.Count == 0 && full.Value!.Equals(plain), new string(text));
+                }
+            }, iter: 30000);
+        }
+
         [Fact(DisplayName = "RFC 8461 §3.1: a record read straight through gives what the field-by-field reader gives")]
         public void TxtShortcutAgrees() =>
             Gen.Select(Gen.OneOf<string>("v=STSv1", "v=STSv1 ", "V=STSv1", "v=STSv1;"), Gen.OneOf<string>(";", "; ", ";\t ", " ;", ""),
