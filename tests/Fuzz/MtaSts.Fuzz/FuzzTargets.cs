@@ -35,6 +35,13 @@ namespace MtaSts.Fuzz
             {
                 ReadBack("policy", PolicyParser.Parse(result.Value!.Text).Success, result.Value.Text);
             }
+
+            // The plain reader that takes most policies must agree with the full parser on every input it accepts.
+            if (PlainPolicyReader.TryRead(input) is MtaStsPolicy plain)
+            {
+                var full = PolicyParser.Parse(Text(input));
+                Agree("plain policy reader", full.Success && full.Warnings.Count == 0 && plain.Equals(full.Value), plain.Text);
+            }
         }
 
         private static void StsTxt(byte[] input)
@@ -45,6 +52,12 @@ namespace MtaSts.Fuzz
             if (result.Success)
             {
                 ReadBack("TXT record", TxtRecordParser.ParseMtaSts(result.Value!.Value).Success, result.Value.Value);
+            }
+
+            if (TxtRecordParser.CommonShapeId(text) is string id)
+            {
+                var full = TxtRecordParser.ReadFieldByField(text, null);
+                Agree("TXT shortcut", full.Success && full.Warnings.Count == 0 && full.Value!.Extensions.Count == 0 && full.Value.Id == id, text);
             }
         }
 
@@ -95,6 +108,14 @@ namespace MtaSts.Fuzz
 
         /// <summary>Text as DNS and the command line hand it over: any Unicode, invalid UTF-8 as U+FFFD.</summary>
         private static string Text(byte[] input) => Encoding.UTF8.GetString(input);
+
+        private static void Agree(string what, bool agrees, string text)
+        {
+            if (!agrees)
+            {
+                throw new InvalidOperationException($"The {what} and the full parser disagree on: {text}");
+            }
+        }
 
         private static void ReadBack(string what, bool success, string text)
         {
