@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text;
 using System;
 using MtaSts.Diagnostics;
@@ -24,19 +23,18 @@ namespace MtaSts.Policy
 
         private const string Section = "RFC 8461 §3.2";
 
-        // Four characters read as one 64-bit word in the machine's byte order, so they compare at once.
-        private static readonly ulong ThreeChars = Word("\uFFFF\uFFFF\uFFFF\0".AsSpan(), 0);
-        private static readonly ulong MxColon = Word("mx:\0".AsSpan(), 0);
-        private static readonly ulong ModeWord = Word("mode".AsSpan(), 0);
-        private static readonly ulong VersWord = Word("vers".AsSpan(), 0);
-        private static readonly ulong IonColon = Word("ion:".AsSpan(), 0);
-        private static readonly ulong MaxWord = Word("max_".AsSpan(), 0);
-        private static readonly ulong AgeColon = Word("age:".AsSpan(), 0);
-        private static readonly ulong EnfoWord = Word("enfo".AsSpan(), 0);
-        private static readonly ulong OrceWord = Word("orce".AsSpan(), 0);
-        private static readonly ulong TestWord = Word("test".AsSpan(), 0);
-        private static readonly ulong TingWord = Word("ting".AsSpan(), 0);
-        private static readonly ulong NoneWord = Word("none".AsSpan(), 0);
+        private static readonly ulong ThreeChars = CharWord.Of("\uFFFF\uFFFF\uFFFF\0");
+        private static readonly ulong MxColon = CharWord.Of("mx:\0");
+        private static readonly ulong ModeWord = CharWord.Of("mode");
+        private static readonly ulong VersWord = CharWord.Of("vers");
+        private static readonly ulong IonColon = CharWord.Of("ion:");
+        private static readonly ulong MaxWord = CharWord.Of("max_");
+        private static readonly ulong AgeColon = CharWord.Of("age:");
+        private static readonly ulong EnfoWord = CharWord.Of("enfo");
+        private static readonly ulong OrceWord = CharWord.Of("orce");
+        private static readonly ulong TestWord = CharWord.Of("test");
+        private static readonly ulong TingWord = CharWord.Of("ting");
+        private static readonly ulong NoneWord = CharWord.Of("none");
 
         private enum Field
         {
@@ -163,10 +161,6 @@ namespace MtaSts.Policy
             return state.Finish(line, text.Length - pos + 1);
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static ulong Word(ReadOnlySpan<char> s, int start) =>
-            MemoryMarshal.Read<ulong>(MemoryMarshal.AsBytes(s.Slice(start, 4)));
-
         private static ParseResult<MtaStsPolicy> Fail(string code, string message, string section, int line, int column) =>
             new ParseResult<MtaStsPolicy>(null, new Finding(code, Severity.Error, message, section, line, column), null);
 
@@ -268,7 +262,7 @@ namespace MtaSts.Policy
                     return Field.Other;
                 }
 
-                ulong first = Word(s, 0);
+                ulong first = CharWord.At(s, 0);
                 if ((first & ThreeChars) == MxColon)
                 {
                     colon = 2;
@@ -283,7 +277,7 @@ namespace MtaSts.Policy
 
                 if (s.Length >= 8)
                 {
-                    ulong second = Word(s, 4);
+                    ulong second = CharWord.At(s, 4);
                     if (first == VersWord && second == IonColon)
                     {
                         colon = 7;
@@ -419,8 +413,8 @@ namespace MtaSts.Policy
                 if (value.Length == 7)
                 {
                     // Two overlapping words cover the seven characters.
-                    ulong head = Word(value, 0);
-                    ulong tail = Word(value, 3);
+                    ulong head = CharWord.At(value, 0);
+                    ulong tail = CharWord.At(value, 3);
                     if (head == EnfoWord && tail == OrceWord)
                     {
                         return PolicyMode.Enforce;
@@ -431,7 +425,7 @@ namespace MtaSts.Policy
                         return PolicyMode.Testing;
                     }
                 }
-                else if (value.Length == 4 && Word(value, 0) == NoneWord)
+                else if (value.Length == 4 && CharWord.At(value, 0) == NoneWord)
                 {
                     return PolicyMode.None;
                 }

@@ -16,6 +16,10 @@ namespace MtaSts.Records
         private const string Section = "RFC 8461 §3.1";
         private const string Prefix = WellKnownNames.StsRecordPrefix;
 
+        // "v=STSv1" as two overlapping four-character words.
+        private static readonly ulong VersionHead = CharWord.Of(Prefix.Substring(0, 4));
+        private static readonly ulong VersionTail = CharWord.Of(Prefix.Substring(3, 4));
+
         public static ParseResult<MtaStsTxtRecord> ParseMtaSts(string value, Clock? clock = null)
         {
             if (value == null)
@@ -37,7 +41,7 @@ namespace MtaSts.Records
         {
             int length = value.Length;
             int pos = Prefix.Length;
-            if (length < pos + 5 || !value.StartsWith(Prefix, StringComparison.Ordinal) || value[pos] != ';')
+            if (length < pos + 5 || CharWord.At(value.AsSpan(), 0) != VersionHead || CharWord.At(value.AsSpan(), 3) != VersionTail || value[pos] != ';')
             {
                 return null;
             }
