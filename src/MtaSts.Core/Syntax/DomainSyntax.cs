@@ -1,7 +1,7 @@
 using System;
+#if NET8_0_OR_GREATER
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-#if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
 #endif
 using MtaSts.Resources;
@@ -219,7 +219,7 @@ namespace MtaSts.Syntax
         }
 
 #if NET8_0_OR_GREATER
-        /// <summary>The masks of <see cref="ClassifyOneAtATime"/> for a name of 8 to 64 characters, eight characters per compare.</summary>
+        /// <summary>The masks of <see cref="ClassifyOneAtATime"/> for a name of 8 to 63 characters, eight characters per compare.</summary>
         internal static void ClassifyEightAtATime(ReadOnlySpan<char> name, out ulong dots, out ulong hyphens, out ulong capitals, out ulong invalid)
         {
             ulong dotBits = 0, hyphenBits = 0, capitalBits = 0, invalidBits = 0;
