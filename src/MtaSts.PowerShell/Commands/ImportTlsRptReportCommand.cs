@@ -121,9 +121,10 @@ namespace MtaSts.PowerShell.Commands
                     HintRecurse(path);
                 }
 
-                for (int i = 0; i < files.Count; i++)
+                int done = 0;
+                foreach (string file in files.Paths())
                 {
-                    Import(files[i], i, files.Count);
+                    Import(file, done++, files.Count);
                 }
             }
         }

@@ -28,9 +28,9 @@ namespace MtaSts.PowerShell.Internal
         public FolderWalker(Action<string, Exception> skipped) => this.skipped = skipped;
 
         /// <summary>The files in <paramref name="folder"/> (and below it with <paramref name="recurse"/>) that <paramref name="wanted"/> accepts.</summary>
-        public List<string> Files(string folder, bool recurse, Func<FileInfo, bool> wanted)
+        public FoundFiles Files(string folder, bool recurse, Func<FileInfo, bool> wanted)
         {
-            var found = new List<string>();
+            var found = new FoundFiles();
             string? real = RealPath(new DirectoryInfo(folder));
             if (real != null)
             {
@@ -40,27 +40,28 @@ namespace MtaSts.PowerShell.Internal
             return found;
         }
 
-        private void Walk(string shown, string real, bool recurse, Func<FileInfo, bool> wanted, List<string> found, int depth)
+        private void Walk(string shown, string real, bool recurse, Func<FileInfo, bool> wanted, FoundFiles found, int depth)
         {
             if (!folders.Add(real))
             {
                 return;
             }
 
-            // Entries are streamed and a wanted file is kept as its path and a digest of where it leads, so a huge folder never
-            // sits in memory as FileInfo objects. In one folder, paths sort as their names do.
-            var wantedFiles = new List<(string Path, TextDigest Target)>();
+            // Entries are streamed and a wanted file is kept as its name and a digest of where it leads, so a huge folder never
+            // sits in memory as FileInfo objects or full paths.
+            var directory = new DirectoryInfo(shown);
+            var wantedFiles = new List<(string Name, TextDigest Target)>();
             var subfolders = new List<DirectoryInfo>();
             try
             {
-                foreach (var entry in new DirectoryInfo(shown).EnumerateFileSystemInfos())
+                foreach (var entry in directory.EnumerateFileSystemInfos())
                 {
                     if (entry is FileInfo file)
                     {
                         string? target = wanted(file) ? RealPath(file) : null;
                         if (target != null)
                         {
-                            wantedFiles.Add((file.FullName, TextDigest.Of(IgnoreCase ? target.ToUpperInvariant() : target)));
+                            wantedFiles.Add((file.Name, TextDigest.Of(IgnoreCase ? target.ToUpperInvariant() : target)));
                         }
                     }
                     else if (recurse && entry is DirectoryInfo subfolder)
@@ -75,14 +76,17 @@ namespace MtaSts.PowerShell.Internal
                 return;
             }
 
-            wantedFiles.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-            foreach (var (path, target) in wantedFiles)
+            wantedFiles.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+            var names = new List<string>();
+            foreach (var (name, target) in wantedFiles)
             {
                 if (files.Add(target))
                 {
-                    found.Add(path);
+                    names.Add(name);
                 }
             }
+
+            found.Add(directory.FullName, names);
 
             if (depth >= MaxDepth)
             {
