@@ -44,6 +44,7 @@ namespace MtaSts.Policy
             Mx,
             MaxAge,
         }
+
         private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(false, true);
 
         /// <summary>Parses policy bytes as served: UTF-8 without a byte order mark, at most 64 KiB.</summary>
@@ -234,19 +235,7 @@ namespace MtaSts.Policy
                         return ParseMaxAge(value, line, column);
                 }
 
-                switch (name.Length)
-                {
-                    case 2 when Is(name, "mx"):
-                        return ParseMx(value, line, column);
-                    case 4 when Is(name, "mode"):
-                        return ParseMode(value, line, column);
-                    case 7 when Is(name, "version"):
-                        return ParseVersion(value, line, column);
-                    case 7 when Is(name, "max_age"):
-                        return ParseMaxAge(value, line, column);
-                    default:
-                        return ParseExtension(name, value, line, column);
-                }
+                return ParseExtension(name, value, line, column);
             }
 
             /// <summary>
@@ -259,7 +248,10 @@ namespace MtaSts.Policy
                 colon = 0;
                 if (s.Length < 4)
                 {
-                    return Field.Other;
+                    // Only "mx:" with nothing after it is this short.
+                    bool mx = s.Length == 3 && s[0] == 'm' && s[1] == 'x' && s[2] == ':';
+                    colon = mx ? 2 : 0;
+                    return mx ? Field.Mx : Field.Other;
                 }
 
                 ulong first = CharWord.At(s, 0);

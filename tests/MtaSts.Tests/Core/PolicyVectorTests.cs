@@ -70,6 +70,7 @@ namespace MtaSts.Tests.Core
             { "P52 empty body", string.Empty, 1 },
             { "P53 version missing", "mode: enforce\nmx: a.example.com\nmax_age: 86400\n", 3 },
             { "P54 empty mx", BaseLf.Replace("mail.example.com", string.Empty), 3 },
+            { "P54 mx with nothing after the colon", BaseLf.Replace("mx: mail.example.com", "mx:"), 3 },
             { "P55 whitespace-only trailing line", BaseLf + "   ", 5 },
         };
 
@@ -80,6 +81,11 @@ namespace MtaSts.Tests.Core
             var result = PolicyParser.Parse(text);
             Assert.True(result.Success, vector + ": " + result.Error);
             Assert.NotNull(result.Value);
+
+            // The byte entry (where plain policies take a shorter road) gives the same policy and warnings.
+            var fromBytes = PolicyParser.Parse(System.Text.Encoding.UTF8.GetBytes(text));
+            Assert.Equal(result.Value, fromBytes.Value);
+            Assert.Equal(result.Warnings.Select(w => w.Code), fromBytes.Warnings.Select(w => w.Code));
         }
 
         [Theory(DisplayName = "RFC 8461 §3.2: invalid policy vectors fail with a line and column")]
@@ -93,6 +99,14 @@ namespace MtaSts.Tests.Core
             Assert.True(result.Error.Column >= 1, vector);
             Assert.StartsWith("RFC 8461 §3", result.Error.RfcSection);
             Assert.Throws<MtaStsFormatException>(() => MtaStsPolicy.Parse(text));
+
+            var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+            var fromBytes = PolicyParser.Parse(bytes);
+            Assert.False(fromBytes.Success, vector);
+            if (System.Text.Encoding.UTF8.GetString(bytes) == text && !text.StartsWith('\uFEFF'))
+            {
+                Assert.Equal(result.Error.Line, fromBytes.Error!.Line);
+            }
         }
 
         [Fact(DisplayName = "P48 RFC 8461 §3.2: a UTF-8 BOM in the bytes is an encoding error")]
