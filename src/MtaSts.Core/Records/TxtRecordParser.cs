@@ -1,5 +1,10 @@
 using System.Collections.Generic;
 using System;
+#if NET8_0_OR_GREATER
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+#endif
 using MtaSts.Diagnostics;
 using MtaSts.Resources;
 using MtaSts.Syntax;
@@ -53,11 +58,7 @@ namespace MtaSts.Records
             }
 
             int idStart = pos + 3;
-            pos = idStart;
-            while (pos < length && DomainSyntax.IsLetterOrDigit(value[pos]))
-            {
-                pos++;
-            }
+            pos = EndOfLettersAndDigits(value, idStart);
 
             int idLength = pos - idStart;
             if (idLength == 0 || idLength > StsId.MaxLength)
@@ -71,6 +72,45 @@ namespace MtaSts.Records
             }
 
             return value.Substring(idStart, idLength);
+        }
+
+        /// <summary>The index of the first character at or after <paramref name="start"/> that is not a letter or digit, or the length.</summary>
+        internal static int EndOfLettersAndDigits(string value, int start)
+        {
+#if NET8_0_OR_GREATER
+            // Sixteen characters per compare: an id is read in one or two steps rather than one branch per character.
+            if (Vector256.IsHardwareAccelerated && value.Length >= 16)
+            {
+                var chars = MemoryMarshal.Cast<char, ushort>(value.AsSpan());
+                for (int at = start; ;)
+                {
+                    int load = Math.Min(at, chars.Length - 16);
+                    var v = Vector256.Create(chars.Slice(load, 16));
+                    var letter = Vector256.LessThanOrEqual((v | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)('z' - 'a')));
+                    var digit = Vector256.LessThanOrEqual(v - Vector256.Create((ushort)'0'), Vector256.Create((ushort)9));
+                    uint others = ~(letter | digit).ExtractMostSignificantBits() & 0xFFFF;
+                    uint stops = others & (0xFFFFu << (at - load));
+                    if (stops != 0)
+                    {
+                        return load + BitOperations.TrailingZeroCount(stops);
+                    }
+
+                    if (load + 16 == chars.Length)
+                    {
+                        return chars.Length;
+                    }
+
+                    at = load + 16;
+                }
+            }
+#endif
+            int end = start;
+            while (end < value.Length && DomainSyntax.IsLetterOrDigit(value[end]))
+            {
+                end++;
+            }
+
+            return end;
         }
 
         /// <summary>The whole grammar, one delimiter and field at a time, with a warning or error for anything amiss.</summary>

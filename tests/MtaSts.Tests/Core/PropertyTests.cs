@@ -148,6 +148,20 @@ namespace MtaSts.Tests.Core
                     }
                 }, iter: 50000);
 
+        [Fact(DisplayName = "RFC 8461 §3.1: the end of an id is found sixteen characters at a time exactly where one at a time finds it")]
+        public void IdEndAgrees() =>
+            Gen.Select(Gen.OneOf(Gen.String[Gen.Char["aZz09;= \u00E9\u0130"], 1, 70], Gen.String[Gen.Char["abcdefXYZ0123456789;"], 1, 70]), Gen.Int[0, 69]).Sample((text, start) =>
+            {
+                start %= text.Length;
+                int end = start;
+                while (end < text.Length && char.IsAsciiLetterOrDigit(text[end]))
+                {
+                    end++;
+                }
+
+                Assert.Equal(end, TxtRecordParser.EndOfLettersAndDigits(text, start));
+            }, iter: 50000);
+
         [Fact(DisplayName = "RFC 8461 §3.2: MX input normalisation never throws anything but MtaStsFormatException")]
         public void MxInputNeverCrashes() =>
             Gen.String[Gen.Char["aZ09.-*_ ,;:[]é\n\u00ADxn-"], 0, 40].Sample(text =>
