@@ -154,7 +154,7 @@ namespace MtaSts.Records
                 }
 
                 int valueStart = pos;
-                bool isId = nameLength == 2 && value[nameStart] == 'i' && value[nameStart + 1] == 'd';
+                bool isId = TxtFieldSyntax.NameIs(value, nameStart, nameLength, "id");
                 string name = isId ? "id" : value.Substring(nameStart, nameLength);
                 error = TxtFieldSyntax.ScanValue(value, ref pos, name);
                 if (error != null)
