@@ -9,7 +9,7 @@ namespace MtaSts
     /// that a run over a year of reports or a folder of 100,000 files holds 16 bytes for each, however long the text. A
     /// cryptographic hash means hostile input cannot craft a collision that hides another report.
     /// </summary>
-    public readonly struct TextDigest : IEquatable<TextDigest>
+    public readonly struct TextHash : IEquatable<TextHash>
     {
 #if !NET8_0_OR_GREATER
         [ThreadStatic]
@@ -19,13 +19,13 @@ namespace MtaSts
         private readonly ulong high;
         private readonly ulong low;
 
-        private TextDigest(ulong high, ulong low)
+        private TextHash(ulong high, ulong low)
         {
             this.high = high;
             this.low = low;
         }
 
-        public static TextDigest Of(string text)
+        public static TextHash Of(string text)
         {
             // The UTF-16 code units themselves: an encoding would map every unpaired surrogate to U+FFFD and make distinct texts equal.
             ReadOnlySpan<byte> bytes = MemoryMarshal.AsBytes((text ?? throw new ArgumentNullException(nameof(text))).AsSpan());
@@ -35,12 +35,12 @@ namespace MtaSts
 #else
             byte[] hash = (sha256 ??= SHA256.Create()).ComputeHash(bytes.ToArray());
 #endif
-            return new TextDigest(ReadUInt64(hash, 0), ReadUInt64(hash, 8));
+            return new TextHash(ReadUInt64(hash, 0), ReadUInt64(hash, 8));
         }
 
-        public bool Equals(TextDigest other) => high == other.high && low == other.low;
+        public bool Equals(TextHash other) => high == other.high && low == other.low;
 
-        public override bool Equals(object? obj) => obj is TextDigest other && Equals(other);
+        public override bool Equals(object? obj) => obj is TextHash other && Equals(other);
 
         public override int GetHashCode() => unchecked((int)low);
 

@@ -22,7 +22,7 @@ namespace MtaSts.PowerShell.Commands
         private static readonly byte[] LineEnd = { (byte)'\n' };
         private static readonly UTF8Encoding Utf8 = new UTF8Encoding(false);
         private readonly FileBatch batch = new FileBatch();
-        private readonly HashSet<TextDigest> kept = new HashSet<TextDigest>();
+        private readonly HashSet<TextHash> kept = new HashSet<TextHash>();
         private string store = string.Empty;
         private FileStream? staged;
         private int added;
@@ -93,7 +93,7 @@ namespace MtaSts.PowerShell.Commands
             foreach (var report in InputObject)
             {
                 string line = TlsRptReportWriter.ToJsonLine(report);
-                if (!kept.Add(ReportDeduplicator.Key(report) ?? TextDigest.Of(line)))
+                if (!kept.Add(ReportDeduplicator.Key(report) ?? TextHash.Of(line)))
                 {
                     if (VerboseWanted)
                     {
@@ -178,7 +178,7 @@ namespace MtaSts.PowerShell.Commands
                 }
                 else
                 {
-                    kept.Add(ReportDeduplicator.Key(read.Value) ?? TextDigest.Of(TlsRptReportWriter.ToJsonLine(read.Value)));
+                    kept.Add(ReportDeduplicator.Key(read.Value) ?? TextHash.Of(TlsRptReportWriter.ToJsonLine(read.Value)));
                 }
 
                 WriteLine(line.Bytes);

@@ -20,8 +20,8 @@ namespace MtaSts.PowerShell.Internal
 
         private readonly HashSet<string> folders = new HashSet<string>(PathComparer);
 
-        // A folder of 100,000 reports is read in one run: each file seen costs a 16-byte digest of its real path, not the path.
-        private readonly HashSet<TextDigest> files = new HashSet<TextDigest>();
+        // A folder of 100,000 reports is read in one run: each file seen costs a 16-byte hash of its real path, not the path.
+        private readonly HashSet<TextHash> files = new HashSet<TextHash>();
         private readonly Action<string, Exception> skipped;
 
         /// <param name="skipped">Told of each entry that could not be listed or followed, with the reason.</param>
@@ -47,10 +47,10 @@ namespace MtaSts.PowerShell.Internal
                 return;
             }
 
-            // Entries are streamed and a wanted file is kept as its name and a digest of where it leads, so a huge folder never
+            // Entries are streamed and a wanted file is kept as its name and a hash of where it leads, so a huge folder never
             // sits in memory as FileInfo objects or full paths.
             var directory = new DirectoryInfo(shown);
-            var wantedFiles = new List<(string Name, TextDigest Target)>();
+            var wantedFiles = new List<(string Name, TextHash Target)>();
             var subfolders = new List<DirectoryInfo>();
             try
             {
@@ -61,7 +61,7 @@ namespace MtaSts.PowerShell.Internal
                         string? target = wanted(file) ? RealPath(file) : null;
                         if (target != null)
                         {
-                            wantedFiles.Add((file.Name, TextDigest.Of(IgnoreCase ? target.ToUpperInvariant() : target)));
+                            wantedFiles.Add((file.Name, TextHash.Of(IgnoreCase ? target.ToUpperInvariant() : target)));
                         }
                     }
                     else if (recurse && entry is DirectoryInfo subfolder)

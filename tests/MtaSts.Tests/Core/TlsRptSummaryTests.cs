@@ -170,9 +170,9 @@ namespace MtaSts.Tests.Core
             Assert.True(copies.IsFirst(sameIdOtherOrg));
             Assert.False(copies.IsFirst(Daily("A", Nov1, 99)));
             Assert.Equal(1, copies.Dropped);
-            Assert.Equal(TextDigest.Of("A\nx"), TextDigest.Of("A\nx"));
-            Assert.NotEqual(TextDigest.Of("A\nx"), TextDigest.Of("A\ny"));
-            Assert.NotEqual(TextDigest.Of("A\n\uD800"), TextDigest.Of("A\n\uD801"));
+            Assert.Equal(TextHash.Of("A\nx"), TextHash.Of("A\nx"));
+            Assert.NotEqual(TextHash.Of("A\nx"), TextHash.Of("A\ny"));
+            Assert.NotEqual(TextHash.Of("A\n\uD800"), TextHash.Of("A\n\uD801"));
         }
 
         [Fact(DisplayName = "RFC 8460 §3: a domain without reports has a no-data summary that is never ready for enforce")]
