@@ -21,17 +21,19 @@ namespace MtaSts.Checking
 
         /// <summary>
         /// Judges <paramref name="leaf"/> for <paramref name="hostName"/> with what the server sent, adding findings of
-        /// <paramref name="severity"/>. <paramref name="built"/> is the chain the TLS handshake built under
-        /// <see cref="OfflineChainPolicy.ForJudgement"/>; without it, the chain is built here.
+        /// <paramref name="severity"/>. <paramref name="built"/> is the chain the TLS handshake built; unless it is
+        /// conclusive, the chain is built here under <see cref="OfflineChainPolicy.ForJudgement"/>, and the system root it
+        /// ends at goes to <paramref name="learned"/>.
         /// </summary>
         public static CertificateReport Inspect(X509Certificate2 leaf, IEnumerable<X509Certificate2> sent, string hostName, bool policyHost,
-            IReadOnlyList<X509Certificate2> trustedRoots, DateTime now, string section, List<Finding> findings, Severity severity, ChainSnapshot? built = null)
+            IReadOnlyList<X509Certificate2> trustedRoots, DateTime now, string section, List<Finding> findings, Severity severity, ChainSnapshot? built = null,
+            LearnedRoots? learned = null)
         {
             var names = DnsNames(leaf);
             var match = MatchName(names, hostName);
             bool trusted;
             int chainLength;
-            if (built != null)
+            if (built != null && built.Conclusive)
             {
                 trusted = Judge(built, leaf, sent, trustedRoots, now, hostName, section, findings, severity, out chainLength);
             }
@@ -39,6 +41,7 @@ namespace MtaSts.Checking
             {
                 using var chain = BuildChain(leaf, sent, trustedRoots, now);
                 trusted = Judge(chain, leaf, sent, trustedRoots, now, hostName, section, findings, severity, out chainLength);
+                learned?.RememberAnchorOf(chain);
             }
 
             int daysLeft = (int)Math.Floor((leaf.NotAfter.ToUniversalTime() - now).TotalDays);

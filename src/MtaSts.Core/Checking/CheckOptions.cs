@@ -19,6 +19,9 @@ namespace MtaSts.Checking
         /// <summary>Extra root certificates to trust (a private PKI or a staging CA), besides the system's roots.</summary>
         public IReadOnlyList<X509Certificate2> TrustedRoots { get; set; } = Array.Empty<X509Certificate2>();
 
+        /// <summary>The system roots this run's chains have ended at; checks of one run share it (see <see cref="Transport.LearnedRoots"/>).</summary>
+        public LearnedRoots LearnedRoots { get; set; } = new LearnedRoots();
+
         /// <summary>Also connect to every MX on port 25 and check STARTTLS and its certificate.</summary>
         public bool IncludeSmtp { get; set; }
 

@@ -112,7 +112,7 @@ namespace MtaSts.Checking
                 context.Verbose(Messages.Format("CheckConnected", host, result.Address, context.Options.HttpsPort));
                 try
                 {
-                    await connection.StartTlsAsync(host, context.Options.Timeout, cancellationToken, OfflineChainPolicy.ForJudgement(context.Options.TrustedRoots, context.Now)).ConfigureAwait(false);
+                    await connection.StartTlsAsync(host, context.Options.Timeout, cancellationToken, OfflineChainPolicy.ForHandshake(context.Options.TrustedRoots, context.Options.LearnedRoots, context.Now)).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (NetworkTimeout.IsNetworkFailure(ex))
                 {

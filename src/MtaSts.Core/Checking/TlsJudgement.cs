@@ -24,7 +24,7 @@ namespace MtaSts.Checking
             var certificate = connection.Certificate == null
                 ? null
                 : CertificateInspector.Inspect(connection.Certificate, connection.SentCertificates, host, policyHost, context.Options.TrustedRoots, context.Now, section, context.Findings, severity,
-                    connection.BuiltChain);
+                    connection.BuiltChain, context.Options.LearnedRoots);
             return (ProtocolName(protocol), certificate);
         }
 

@@ -132,11 +132,97 @@ namespace MtaSts.Tests.Checking
             Assert.Equal(new[] { "a.example.com", "*.b.example.com" }, CertificateInspector.DnsNames(leaf));
         }
 
-        private static List<Finding> Inspect(X509Certificate2 leaf, X509Certificate2[] sent, string host, bool policyHost, X509Certificate2[] roots)
+        [Fact]
+        public void AHandshakeChainEndingCleanlyAtItsFewRootsIsJudgedAsBuilt_Rfc8461Section3_3()
+        {
+            using var root = Authority("Root");
+            using var leaf = Leaf(root, "mta-sts.example.com");
+            using var built = Narrowed(leaf, new[] { leaf }, new[] { root });
+
+            Assert.True(built.Conclusive);
+            Assert.Empty(Inspect(leaf, new[] { leaf }, "mta-sts.example.com", policyHost: true, roots: new[] { root }, built));
+        }
+
+        [Fact]
+        public void AHandshakeChainMissingItsFewRootsIsJudgedAgainUnderTheFullTrust_Rfc8461Section3_3()
+        {
+            using var root = Authority("Root");
+            using var intermediate = Authority("Intermediate", root);
+            using var direct = Leaf(root, "mta-sts.example.com");
+            using var viaIntermediate = Leaf(intermediate, "mta-sts.example.com");
+            using var untrusted = Narrowed(direct, new[] { direct }, Array.Empty<X509Certificate2>());
+            using var partial = Narrowed(viaIntermediate, new[] { viaIntermediate }, new[] { root });
+
+            Assert.False(untrusted.Conclusive);
+            Assert.False(partial.Conclusive);
+            Assert.Empty(Inspect(direct, new[] { direct }, "mta-sts.example.com", policyHost: true, roots: new[] { root }, untrusted));
+            var findings = Inspect(viaIntermediate, new[] { viaIntermediate }, "mta-sts.example.com", policyHost: true, roots: new[] { root }, partial);
+            Assert.Equal(new[] { ErrorCodes.CertificateChainIncomplete }, findings.Select(f => f.Code));
+        }
+
+        [Fact]
+        public void OnlyTheRootOfAnErrorFreeChainIsLearnedAndOnlyOnce()
+        {
+            using var root = Authority("Root");
+            using var leaf = Leaf(root, "mta-sts.example.com");
+            using var clean = Narrowed(leaf, new[] { leaf }, new[] { root }); // stands for a full build ending at a system root
+            using var untrusted = Narrowed(leaf, new[] { leaf }, Array.Empty<X509Certificate2>());
+            using var selfSigned = Authority("mta-sts.example.com");
+            using var lone = Narrowed(selfSigned, new[] { selfSigned }, new[] { selfSigned });
+            var learned = new LearnedRoots();
+
+            learned.RememberAnchorOf(untrusted);
+            learned.RememberAnchorOf(lone);
+            Assert.Empty(learned.All);
+            learned.RememberAnchorOf(clean);
+            learned.RememberAnchorOf(clean);
+            Assert.Equal(new[] { root.Thumbprint }, learned.All.Select(r => r.Thumbprint));
+        }
+
+        [Fact]
+        public void TheHandshakeTrustsOnlyTheExtraAndLearnedRootsWhereOpenSslBuildsChains()
+        {
+            using var extra = Authority("Extra");
+            using var root = Authority("Root");
+            using var leaf = Leaf(root, "mta-sts.example.com");
+            using var clean = Narrowed(leaf, new[] { leaf }, new[] { root });
+            var learned = new LearnedRoots();
+            learned.RememberAnchorOf(clean);
+
+            var policy = OfflineChainPolicy.ForHandshake(new[] { extra }, learned, Now);
+
+            Assert.Equal(X509RevocationMode.NoCheck, policy.RevocationMode);
+            Assert.True(policy.DisableCertificateDownloads);
+            if (OperatingSystem.IsLinux())
+            {
+                Assert.Equal(X509ChainTrustMode.CustomRootTrust, policy.TrustMode);
+                Assert.Equal(new[] { extra.Thumbprint, root.Thumbprint }, policy.CustomTrustStore.Select(c => c.Thumbprint));
+            }
+            else
+            {
+                Assert.Equal(X509ChainTrustMode.System, policy.TrustMode);
+            }
+        }
+
+        private static List<Finding> Inspect(X509Certificate2 leaf, X509Certificate2[] sent, string host, bool policyHost, X509Certificate2[] roots, ChainSnapshot? built = null)
         {
             var findings = new List<Finding>();
-            CertificateInspector.Inspect(leaf, sent, host, policyHost, roots, Now, "RFC 8461 §3.3", findings, Severity.Error);
+            CertificateInspector.Inspect(leaf, sent, host, policyHost, roots, Now, "RFC 8461 §3.3", findings, Severity.Error, built);
             return findings;
+        }
+
+        /// <summary>What a handshake builds under a narrowed trust: only <paramref name="anchors"/>, the sent certificates as extras.</summary>
+        private static ChainSnapshot Narrowed(X509Certificate2 leaf, X509Certificate2[] sent, X509Certificate2[] anchors)
+        {
+            using var chain = new X509Chain();
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            chain.ChainPolicy.DisableCertificateDownloads = true;
+            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.AddRange(anchors);
+            chain.ChainPolicy.ExtraStore.AddRange(sent);
+            chain.ChainPolicy.VerificationTime = Now;
+            chain.Build(leaf);
+            return ChainSnapshot.Take(chain);
         }
 
         private static X509Certificate2 Authority(string name, X509Certificate2? issuer = null)

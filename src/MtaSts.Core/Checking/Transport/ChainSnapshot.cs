@@ -12,10 +12,11 @@ namespace MtaSts.Checking.Transport
     /// </summary>
     internal sealed class ChainSnapshot : IDisposable
     {
-        private ChainSnapshot(IReadOnlyList<X509Certificate2> elements, X509ChainStatusFlags statuses)
+        private ChainSnapshot(IReadOnlyList<X509Certificate2> elements, X509ChainStatusFlags statuses, bool conclusive)
         {
             Elements = elements;
             Statuses = statuses;
+            Conclusive = conclusive;
         }
 
         /// <summary>The chain's certificates, leaf first; copies owned by the snapshot.</summary>
@@ -23,6 +24,12 @@ namespace MtaSts.Checking.Transport
 
         /// <summary>Every status flag of every element and of the chain.</summary>
         public X509ChainStatusFlags Statuses { get; }
+
+        /// <summary>
+        /// False for a chain built under a narrowed trust (<see cref="OfflineChainPolicy.ForHandshake"/>) that did not end
+        /// cleanly at one of its roots: only a build under the full trust says whether it is wrong, and how.
+        /// </summary>
+        public bool Conclusive { get; }
 
         public static ChainSnapshot Take(X509Chain chain)
         {
@@ -35,7 +42,12 @@ namespace MtaSts.Checking.Transport
             }
 
             statuses = chain.ChainStatus.Aggregate(statuses, (all, status) => all | status.Status);
-            return new ChainSnapshot(elements, statuses);
+#if NET8_0_OR_GREATER
+            bool conclusive = chain.ChainPolicy.TrustMode != X509ChainTrustMode.CustomRootTrust || statuses == X509ChainStatusFlags.NoError;
+#else
+            const bool conclusive = true;
+#endif
+            return new ChainSnapshot(elements, statuses, conclusive);
         }
 
         public void Dispose()

@@ -36,6 +36,27 @@ namespace MtaSts.Checking.Transport
             return policy;
         }
 
+        /// <summary>
+        /// The policy the TLS handshake builds its chain under. Where OpenSSL builds chains (Linux) it trusts only the
+        /// extra roots and the run's <see cref="LearnedRoots"/>; a chain that does not end cleanly at one of them is built
+        /// again under <see cref="ForJudgement"/>. Elsewhere it is <see cref="ForJudgement"/> itself.
+        /// </summary>
+        public static X509ChainPolicy ForHandshake(IReadOnlyList<X509Certificate2> trustedRoots, LearnedRoots learned, DateTime now)
+        {
+#if NET8_0_OR_GREATER
+            if (OperatingSystem.IsLinux())
+            {
+                var policy = Create();
+                policy.VerificationTime = now.ToLocalTime();
+                policy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+                policy.CustomTrustStore.AddRange(trustedRoots.ToArray());
+                policy.CustomTrustStore.AddRange(learned.All.ToArray());
+                return policy;
+            }
+#endif
+            return ForJudgement(trustedRoots, now);
+        }
+
         public static void Apply(X509ChainPolicy policy)
         {
             policy.RevocationMode = X509RevocationMode.NoCheck;

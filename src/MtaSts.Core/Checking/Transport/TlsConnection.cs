@@ -43,7 +43,7 @@ namespace MtaSts.Checking.Transport
 
         public IReadOnlyList<X509Certificate2> SentCertificates { get; private set; } = Array.Empty<X509Certificate2>();
 
-        /// <summary>The chain the handshake built under the judgement's policy (.NET 8), or null when it must be built again.</summary>
+        /// <summary>The chain the handshake built (.NET 8), or null when it must be built again.</summary>
         public ChainSnapshot? BuiltChain { get; private set; }
 
         public static async Task<TlsConnection> ConnectAsync(IPAddress address, int port, TimeSpan timeout, CancellationToken cancellationToken)
@@ -65,7 +65,7 @@ namespace MtaSts.Checking.Transport
         /// <summary>
         /// Runs the TLS handshake with SNI = <paramref name="hostName"/>; the certificate is judged later, never here. On
         /// .NET 8 the handshake's own chain build downloads nothing, and with <paramref name="judgement"/> (the policy of
-        /// <see cref="OfflineChainPolicy.ForJudgement"/>) its chain is kept for the judgement; .NET Framework has no way to
+        /// <see cref="OfflineChainPolicy.ForHandshake"/>) its chain is kept for the judgement; .NET Framework has no way to
         /// say either.
         /// </summary>
         public async Task StartTlsAsync(string hostName, TimeSpan timeout, CancellationToken cancellationToken, X509ChainPolicy? judgement = null)
