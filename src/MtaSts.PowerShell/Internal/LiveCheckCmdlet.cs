@@ -29,7 +29,7 @@ namespace MtaSts.PowerShell.Internal
         private readonly CancellationTokenSource stopping = new CancellationTokenSource();
         private ProgressReporter? progress;
         private Lazy<IDnsLookup>? runLookup;
-        private LearnedRoots learnedRoots = new LearnedRoots();
+        private readonly LearnedRoots learnedRoots = new LearnedRoots();
         private CultureInfo? culture;
         private CultureInfo? uiCulture;
         private int running;
@@ -75,7 +75,6 @@ namespace MtaSts.PowerShell.Internal
             var timeout = TimeSpan.FromSeconds(TimeoutSec);
             var token = stopping.Token;
             runLookup = new Lazy<IDnsLookup>(() => new SharedDnsLookup(new DnsClientLookup(servers, timeout), token));
-            learnedRoots = new LearnedRoots();
         }
 
         protected override void ProcessRecord()
