@@ -250,7 +250,7 @@ namespace MtaSts.Checking
         }
 
         /// <summary>Subject and issuer are the same name: a root, or a self-signed leaf.</summary>
-        private static bool IsSelfIssued(X509Certificate2 certificate) => certificate.SubjectName.RawData.SequenceEqual(certificate.IssuerName.RawData);
+        internal static bool IsSelfIssued(X509Certificate2 certificate) => certificate.SubjectName.RawData.SequenceEqual(certificate.IssuerName.RawData);
 
         private static bool GlobMatches(string pattern, string label)
         {

@@ -36,7 +36,7 @@ namespace MtaSts.Checking.Transport
             }
 
             var root = chain.Elements[chain.Elements.Count - 1];
-            if (!root.SubjectName.RawData.SequenceEqual(root.IssuerName.RawData))
+            if (!CertificateInspector.IsSelfIssued(root))
             {
                 return;
             }
